@@ -1,0 +1,70 @@
+"""mtqe: find machine-translation and garble errors in translated English news.
+
+Example:
+    >>> import mtqe
+    >>> det = mtqe.load()
+    >>> for s in det.check(open("article.txt").read()).sentences:
+    ...     print(s.flag, s.score, s.text)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .artifact import load_artifact
+from .calibrate import Thresholds
+from .detector import Detector, Segment
+from .results import DocumentReport, SentenceResult, Span
+from .version import __version__
+
+DEFAULT_MODEL = "checks-v1"
+
+
+def default_model_path() -> Path:
+    """``$MTQE_MODEL`` if set, else the shipped model folder in the repository's ``models/``."""
+    env = os.environ.get("MTQE_MODEL")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL
+
+
+def load(
+    model: str | Path | None = None,
+    *,
+    thresholds: Thresholds | dict[str, float] | None = None,
+    mode: str | None = None,
+) -> Detector:
+    """Load a detector from a model folder.
+
+    Args:
+        model: path to a model folder; ``None`` loads the default (``$MTQE_MODEL`` overrides).
+        thresholds: override the folder's fitted ``review`` / ``error`` thresholds.
+        mode: a named operating point, ``precise``, ``balanced`` or ``sensitive``, applied on
+            top of the thresholds.
+
+    Example:
+        >>> det = mtqe.load(thresholds={"review": 0.4, "error": 0.7})
+    """
+    art = load_artifact(model if model is not None else default_model_path())
+    th = art.thresholds
+    if isinstance(thresholds, dict):
+        th = Thresholds(**{**th.to_dict(), **thresholds})
+    elif thresholds is not None:
+        th = thresholds
+    if mode is not None:
+        th = th.shifted(mode)
+    return Detector(art, th)
+
+
+__all__ = [
+    "Detector",
+    "DocumentReport",
+    "Segment",
+    "SentenceResult",
+    "Span",
+    "Thresholds",
+    "__version__",
+    "default_model_path",
+    "load",
+]

@@ -1,0 +1,80 @@
+"""Save and load a model folder: JSON (and, for trained models, safetensors) only, never pickle."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .calibrate import Thresholds
+from .combine import CombinerConfig
+
+CONFIG = "config.json"
+CALIBRATION = "calibration.json"
+META = "meta.json"
+CARD = "README.md"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class ModelArtifact:
+    """Everything a model folder holds that the detector needs at run time."""
+
+    name: str
+    checks: list[str]
+    combiner: CombinerConfig
+    thresholds: Thresholds
+    calibration_version: int = 1
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def load_artifact(path: str | Path) -> ModelArtifact:
+    """Read a model folder written by ``save_artifact``."""
+    path = Path(path)
+    if not (path / CONFIG).is_file():
+        raise FileNotFoundError(f"{path} is not an mtqe model folder (no {CONFIG})")
+    config = _read(path / CONFIG)
+    if config.get("format_version") != FORMAT_VERSION:
+        raise ValueError(f"{path / CONFIG}: unsupported format_version {config.get('format_version')}")
+    calib = _read(path / CALIBRATION) if (path / CALIBRATION).is_file() else {}
+    meta = _read(path / META) if (path / META).is_file() else {}
+    comb = config["pipeline"]["combiner"]
+    return ModelArtifact(
+        name=config["name"],
+        checks=list(config["pipeline"]["checks"]),
+        combiner=CombinerConfig(prior=comb["prior"], weights=dict(comb.get("weights", {}))),
+        thresholds=Thresholds.from_dict(calib.get("thresholds", {"review": 0.5, "error": 0.8})),
+        calibration_version=int(calib.get("version", 1)),
+        meta=meta,
+    )
+
+
+def save_artifact(art: ModelArtifact, path: str | Path, version: str) -> None:
+    """Write ``config.json``, ``calibration.json`` and ``meta.json`` (the card is written by hand)."""
+    path = Path(path)
+    path.mkdir(parents=True, exist_ok=True)
+    config = {
+        "format_version": FORMAT_VERSION,
+        "mtqe_version": version,
+        "name": art.name,
+        "pipeline": {
+            "checks": art.checks,
+            "combiner": {"prior": art.combiner.prior, "weights": art.combiner.weights},
+        },
+    }
+    _write(path / CONFIG, config)
+    _write(path / CALIBRATION, {"version": art.calibration_version,
+                                "thresholds": art.thresholds.to_dict()})
+    _write(path / META, art.meta)
+
+
+def _read(p: Path) -> dict[str, Any]:
+    with open(p, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _write(p: Path, obj: dict[str, Any]) -> None:
+    with open(p, "w", encoding="utf-8") as f:
+        json.dump(obj, f, indent=2, ensure_ascii=False, sort_keys=False)
+        f.write("\n")

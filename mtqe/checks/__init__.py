@@ -1,0 +1,70 @@
+"""Document consistency checks: rules over a whole article that need no training.
+
+Each check takes the document's sentences (in order) and returns ``Finding``s. They are
+registered by name so that a model folder's config can switch them on and off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .acronyms import check_acronyms
+from .base import Finding
+from .conflicts import check_entity_conflicts
+from .gazetteer import place_vocabulary
+from .names import check_name_drift
+from .places import check_unknown_names
+
+Check = Callable[[list[str]], list[Finding]]
+
+
+def _name_drift(sentences: list[str]) -> list[Finding]:
+    return check_name_drift(sentences, places=_lower_places())
+
+
+_PLACES_LOWER: frozenset[str] | None = None
+
+
+def _lower_places() -> frozenset[str]:
+    global _PLACES_LOWER
+    if _PLACES_LOWER is None:
+        _PLACES_LOWER = frozenset(p.lower() for p in place_vocabulary())
+    return _PLACES_LOWER
+
+
+CHECKS: dict[str, Check] = {
+    "name_drift": _name_drift,
+    "acronym_mismatch": check_acronyms,
+    "unknown_name": check_unknown_names,
+    "entity_conflict": check_entity_conflicts,
+}
+
+
+def run_checks(sentences: list[str], names: Sequence[str] | None = None) -> list[Finding]:
+    """Run the named checks (all by default) over one document.
+
+    Example:
+        >>> run_checks(["Mr Vokolov spoke.", "Vokolov left.", "Vokoloff returned."])[0].category
+        'name_drift'
+    """
+    findings: list[Finding] = []
+    for name in names or CHECKS:
+        if name not in CHECKS:
+            raise ValueError(f"unknown check {name!r}; known: {', '.join(CHECKS)}")
+        findings.extend(CHECKS[name](sentences))
+    return _dedupe(findings)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (sentence, span, category): checks may reach the same token twice."""
+    seen: set[tuple[int, int, int, str]] = set()
+    out = []
+    for f in sorted(findings, key=lambda f: (f.sentence, f.start, -f.strength)):
+        key = (f.sentence, f.start, f.end, f.category)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+__all__ = ["CHECKS", "Finding", "run_checks"]

@@ -1,0 +1,5 @@
+from .base import Finding
+
+
+def check_acronyms(sentences: list[str]) -> list[Finding]:
+    return []

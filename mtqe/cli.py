@@ -1,0 +1,191 @@
+"""Command line: thin wrappers around the public API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from . import load
+from .calibrate import Thresholds
+from .detector import Detector
+from .jsonl import InputError, read_segments, result_line, validate
+from .results import SentenceResult
+
+EXIT_OK, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
+_RANK = {"ok": 0, "review": 1, "error": 2}
+
+
+class UsageError(Exception):
+    """A usage or input problem: one line on stderr, exit 2."""
+
+
+def _detector(args: argparse.Namespace) -> Detector:
+    det = load(args.model, mode=args.mode)
+    if args.review_at is not None or args.error_at is not None:
+        th = det.thresholds
+        try:
+            th = Thresholds(review=th.review if args.review_at is None else args.review_at,
+                            error=th.error if args.error_at is None else args.error_at)
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+        det = det.with_thresholds(th)
+    return det
+
+
+def _read_text(path: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as e:
+        raise UsageError(f"{path}: {e.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise UsageError(f"{path}:{line}: not UTF-8 ({e.reason})") from None
+
+
+def check_cli(args: argparse.Namespace) -> int:
+    """``mtqe check``: an article report, or the JSONL batch contract with ``--jsonl``."""
+    det = _detector(args)
+    if args.jsonl:
+        worst = _check_jsonl(det, args.jsonl, args.output)
+    else:
+        if args.file is None:
+            raise UsageError("give an article FILE (or - for stdin), or --jsonl IN")
+        source = _read_text(args.source) if args.source else None
+        report = det.check(_read_text(args.file), source=source)
+        _write_report(report.sentences, report.signature, args.format, sys.stdout)
+        worst = max((_RANK[s.flag] for s in report.sentences), default=0)
+    return EXIT_FLAGGED if args.fail_on and worst >= _RANK[args.fail_on] else EXIT_OK
+
+
+def _check_jsonl(det: Detector, inp: str, output: str | None) -> int:
+    if inp != "-":
+        try:
+            with open(inp, "rb") as f:
+                validate(f, inp)  # fail before writing anything, never half an output
+        except OSError as e:
+            raise UsageError(f"{inp}: {e.strerror}") from None
+        except InputError as e:
+            raise UsageError(str(e)) from None
+    stream = sys.stdin.buffer if inp == "-" else open(inp, "rb")
+    out = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")
+    worst = 0
+    try:
+        for r in det.check_segments(read_segments(stream, inp)):
+            out.write(result_line(r) + "\n")
+            worst = max(worst, _RANK[r.flag])
+    except InputError as e:
+        raise UsageError(str(e)) from None
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return worst
+
+
+_COLOURS = {"ok": "\033[32m", "review": "\033[33m", "error": "\033[31m"}
+_RESET, _MARK = "\033[0m", "\033[1;4;31m"
+
+
+def _highlight(s: SentenceResult, colour: bool) -> str:
+    text, pieces, pos = s.text, [], 0
+    for sp in sorted(s.spans, key=lambda x: x.start):
+        if sp.start < pos:
+            continue
+        pieces += [text[pos:sp.start],
+                   f"{_MARK}{text[sp.start:sp.end]}{_RESET}" if colour
+                   else f"[[{text[sp.start:sp.end]}]]"]
+        pos = sp.end
+    return "".join(pieces) + text[pos:]
+
+
+def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out: IO[str]) -> None:
+    sents = list(sents)
+    if fmt == "json":
+        json.dump({"signature": signature, "sentences": [s.to_dict() for s in sents]}, out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    if fmt == "jsonl":
+        for s in sents:
+            out.write(result_line(s) + "\n")
+        return
+    colour = out.isatty()
+    for i, s in enumerate(sents, start=1):
+        flag = f"{_COLOURS[s.flag]}{s.flag:<6}{_RESET}" if colour else f"{s.flag:<6}"
+        out.write(f"{i:>3} {flag} {s.score:.2f}  {_highlight(s, colour)}\n")
+        for r in s.reasons:
+            out.write(f"{'':>17}- {r}\n")
+    n = {f: sum(s.flag == f for s in sents) for f in _RANK}
+    out.write(f"\n{len(sents)} sentences: {n['error']} error, {n['review']} review, "
+              f"{n['ok']} ok  ({signature})\n")
+
+
+def eval_cli(args: argparse.Namespace) -> int:
+    """``mtqe eval``: metrics of the detector on an annotated dev file."""
+    from .devdata import load_dev
+    from .evaluate import evaluate, format_markdown
+
+    det = _detector(args)
+    try:
+        segs = load_dev(args.data)
+    except OSError as e:
+        raise UsageError(f"{args.data}: {e.strerror}") from None
+    res = evaluate(det, segs)
+    res["data"], res["signature"] = str(args.data), det.signature
+    if args.format == "json":
+        print(json.dumps(res, indent=2, default=float))
+    else:
+        print(format_markdown(res))
+    return EXIT_OK
+
+
+def _add_model_args(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--model", help="model folder (default: shipped model, or $MTQE_MODEL)")
+    c.add_argument("--review-at", type=float, help="override the review threshold")
+    c.add_argument("--error-at", type=float, help="override the error threshold")
+    c.add_argument("--mode", choices=["precise", "balanced", "sensitive"], help="named operating point")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="mtqe", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="score an article or a JSONL batch")
+    c.add_argument("file", nargs="?", help="article text file, or - for stdin")
+    c.add_argument("--jsonl", metavar="IN", help="JSONL batch input (- for stdin)")
+    c.add_argument("--output", "-o", metavar="OUT", help="JSONL batch output (default stdout)")
+    c.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
+    c.add_argument("--source", metavar="SRC_FILE", help="the original article (source-aware mode)")
+    c.add_argument("--fail-on", choices=["error", "review"], help="exit 1 if any sentence reaches this flag")
+    _add_model_args(c)
+    c.set_defaults(func=check_cli)
+    e = sub.add_parser("eval", help="metrics on an annotated dev file (MQM, QE, CED, DA)")
+    e.add_argument("--data", required=True, help="a dev file (.jsonl or .jsonl.gz)")
+    e.add_argument("--format", choices=["md", "json"], default="md")
+    _add_model_args(e)
+    e.set_defaults(func=eval_cli)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except UsageError as e:
+        print(f"mtqe: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except (FileNotFoundError, ValueError) as e:  # model folder problems
+        print(f"mtqe: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

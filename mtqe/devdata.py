@@ -1,0 +1,115 @@
+"""Readers for the human-annotated dev files (MQM, WMT QE, critical errors, DA).
+
+Everything becomes a ``DevSegment`` in document order, so evaluation code never needs to
+know which file it reads. The files themselves stay outside the repository (licences).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class DevSegment:
+    """One annotated MT segment.
+
+    ``bad`` is the binary gold: a major error (MQM), BAD (critical errors), or for DA the
+    bottom quartile; ``gold`` is a real-valued badness (higher = worse) where one exists.
+    ``clean`` marks segments annotated error-free (no error of any severity).
+    """
+
+    id: str
+    doc: str | None
+    target: str
+    source: str | None
+    bad: bool
+    clean: bool
+    gold: float | None = None
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, severity)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _rows(path: Path) -> Iterator[dict[str, Any]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _spans(errors: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    return [(e["start"], e["end"], e["severity"].lower()) for e in errors
+            if e.get("start") is not None]
+
+
+def _mqm(r: dict[str, Any]) -> DevSegment:
+    sev = {e["severity"].lower() for e in r["errors"]}
+    return DevSegment(
+        id=f"{r['system']}|{r['doc']}|{r['seg_id']}", doc=f"{r['system']}|{r['doc']}",
+        target=r["target"], source=r["source"], bad="major" in sev,
+        clean=not (sev - {"neutral"}) and r["mqm"] == 0, gold=float(r["mqm"]),
+        errors=_spans(r["errors"]), extra={"system": r["system"], "seg_id": r["seg_id"]})
+
+
+def _ced(r: dict[str, Any]) -> DevSegment:
+    return DevSegment(id=str(r["id"]), doc=None, target=r["target"], source=r["source"],
+                      bad=r["label"] == "BAD", clean=r["label"] == "OK")
+
+
+def _qe(r: dict[str, Any]) -> DevSegment:
+    # ``mqm`` is 100 for a perfect segment here; badness is its distance from 100.
+    return DevSegment(id=str(r["seg_id"]), doc=None, target=r["target"], source=r["source"],
+                      bad=r["mqm"] <= 95, clean=r["mqm"] >= 100, gold=100.0 - float(r["mqm"]),
+                      extra={"qe_submissions": r.get("qe_submissions", {})})
+
+
+def _mqm_spans(r: dict[str, Any]) -> DevSegment:
+    sev = {e["severity"] for e in r["errors"]}
+    return DevSegment(id=str(r["seg_id"]), doc=str(r["doc_id"]), target=r["target"],
+                      source=r["source"], bad="major" in sev, clean=not sev,
+                      errors=_spans(r["errors"]))
+
+
+def _da(r: dict[str, Any]) -> DevSegment:
+    return DevSegment(id=f"{r['lang_pair']}|{r['system']}|{r['seg']}",
+                      doc=f"{r['lang_pair']}|{r['system']}|{r['doc']}", target=r["target"],
+                      source=r["source"], bad=False, clean=False, gold=-float(r["da_z"]),
+                      extra={"lang_pair": r["lang_pair"], "seg": r["seg"]})
+
+
+def load_dev(path: str | Path) -> list[DevSegment]:
+    """Read a dev file, recognised by its fields, into document-ordered segments."""
+    path = Path(path)
+    rows = list(_rows(path))
+    if not rows:
+        return []
+    first = rows[0]
+    if "raters" in first:
+        segs = [_mqm(r) for r in rows]
+        segs.sort(key=lambda s: (s.doc or "", s.extra["seg_id"]))
+    elif "label" in first:
+        segs = [_ced(r) for r in rows]
+    elif "qe_submissions" in first:
+        segs = [_qe(r) for r in rows]
+    elif "doc_id" in first and "errors" in first:
+        segs = [_mqm_spans(r) for r in rows]
+    elif "da_z" in first:
+        segs = [_da(r) for r in rows]
+        segs.sort(key=lambda s: (s.doc or "", s.extra["seg"]))
+        _mark_bottom_quartile(segs)
+    else:
+        raise ValueError(f"{path}: unrecognised dev file (fields: {', '.join(first)})")
+    return segs
+
+
+def _mark_bottom_quartile(segs: list[DevSegment]) -> None:
+    golds = sorted(s.gold for s in segs if s.gold is not None)
+    cut = golds[int(0.75 * (len(golds) - 1))] if golds else 0.0
+    for s in segs:
+        s.bad = s.gold is not None and s.gold >= cut
+        s.clean = s.gold is not None and s.gold <= golds[len(golds) // 4]
