@@ -9,11 +9,13 @@ from typing import Any
 
 from .calibrate import Thresholds
 from .combine import CombinerConfig
+from .fusion import Fusion
 
 CONFIG = "config.json"
 CALIBRATION = "calibration.json"
 META = "meta.json"
 CARD = "README.md"
+WEIGHTS = "model.safetensors"
 FORMAT_VERSION = 1
 
 
@@ -27,6 +29,11 @@ class ModelArtifact:
     thresholds: Thresholds
     calibration_version: int = 1
     meta: dict[str, Any] = field(default_factory=dict)
+    model: dict[str, Any] | None = None  # ModelConfig as a dict; None = checks only
+    fusion: Fusion | None = None  # learned fusion; None = the noisy-OR combiner
+    calibration: dict[str, Any] = field(default_factory=dict)  # score map, see calibrate.py
+    token_threshold: float = 0.5
+    path: Path | None = None
 
 
 def load_artifact(path: str | Path) -> ModelArtifact:
@@ -40,6 +47,7 @@ def load_artifact(path: str | Path) -> ModelArtifact:
     calib = _read(path / CALIBRATION) if (path / CALIBRATION).is_file() else {}
     meta = _read(path / META) if (path / META).is_file() else {}
     comb = config["pipeline"]["combiner"]
+    fusion = config["pipeline"].get("fusion")
     return ModelArtifact(
         name=config["name"],
         checks=list(config["pipeline"]["checks"]),
@@ -47,6 +55,11 @@ def load_artifact(path: str | Path) -> ModelArtifact:
         thresholds=Thresholds.from_dict(calib.get("thresholds", {"review": 0.5, "error": 0.8})),
         calibration_version=int(calib.get("version", 1)),
         meta=meta,
+        model=config.get("model"),
+        fusion=Fusion.from_dict(fusion) if fusion else None,
+        calibration=calib.get("map", {}),
+        token_threshold=float(config["pipeline"].get("token_threshold", 0.5)),
+        path=path,
     )
 
 
@@ -61,11 +74,14 @@ def save_artifact(art: ModelArtifact, path: str | Path, version: str) -> None:
         "pipeline": {
             "checks": art.checks,
             "combiner": {"prior": art.combiner.prior, "weights": art.combiner.weights},
+            "fusion": art.fusion.to_dict() if art.fusion else None,
+            "token_threshold": art.token_threshold,
         },
+        "model": art.model,
     }
     _write(path / CONFIG, config)
     _write(path / CALIBRATION, {"version": art.calibration_version,
-                                "thresholds": art.thresholds.to_dict()})
+                                "thresholds": art.thresholds.to_dict(), "map": art.calibration})
     _write(path / META, art.meta)
 
 
@@ -78,3 +94,27 @@ def _write(p: Path, obj: dict[str, Any]) -> None:
     with open(p, "w", encoding="utf-8") as f:
         json.dump(obj, f, indent=2, ensure_ascii=False, sort_keys=False)
         f.write("\n")
+
+
+def load_qe_model(art: ModelArtifact) -> tuple[Any, Any]:
+    """The QE model and tokenizer of a model folder: the pip-installed base encoder plus the
+    folder's safetensors delta (trained layers and heads). Imports torch only when needed."""
+    import importlib
+
+    from safetensors.torch import load_file
+    from transformers import AutoModel, AutoTokenizer
+
+    from .model import ModelConfig, QEModel
+
+    if art.model is None or art.path is None:
+        raise ValueError("this model folder has no neural model")
+    cfg = ModelConfig(**art.model)
+    base = importlib.import_module(cfg.base_package).get_model_path()
+    model = QEModel(AutoModel.from_pretrained(base), cfg)
+    delta = load_file(str(art.path / WEIGHTS))
+    missing = set(delta) - set(model.state_dict())
+    if missing:
+        raise ValueError(f"{art.path / WEIGHTS}: unexpected tensors {sorted(missing)[:3]}")
+    model.load_state_dict({k: v.float() for k, v in delta.items()}, strict=False)
+    model.eval()
+    return model, AutoTokenizer.from_pretrained(base)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -40,3 +43,127 @@ class Thresholds:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Thresholds:
         return cls(review=float(d["review"]), error=float(d["error"]))
+
+
+def apply_map(cmap: dict[str, Any], raw: float) -> float:
+    """A raw fused score through the stored calibration map (identity when there is none).
+
+    ``platt``: ``sigmoid(a * logit(raw) + b)``; ``isotonic``: piecewise-linear through the
+    fitted (x, y) knots, flat outside them.
+    """
+    kind = cmap.get("kind")
+    if not kind:
+        return raw
+    if kind == "platt":
+        r = min(max(raw, 1e-6), 1 - 1e-6)
+        z = cmap["a"] * math.log(r / (1 - r)) + cmap["b"]
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    if kind == "isotonic":
+        xs, ys = cmap["x"], cmap["y"]
+        i = bisect.bisect_right(xs, raw)
+        if i == 0:
+            return float(ys[0])
+        if i == len(xs):
+            return float(ys[-1])
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return float(y0 + (y1 - y0) * (raw - x0) / (x1 - x0)) if x1 > x0 else float(y1)
+    raise ValueError(f"unknown calibration map kind {kind!r}")
+
+
+def threshold_for_precision(scores: Sequence[float], labels: Sequence[bool], target: float,
+                            min_flags: int = 20, pos_weight: float = 1.0) -> float | None:
+    """The lowest threshold whose flags (score >= t) reach ``target`` precision, with at
+    least ``min_flags`` flags; None when no such threshold exists.
+
+    ``pos_weight`` re-weights positives relative to negatives, to read precision at another
+    base rate than the data's (see ``prior_weights``)."""
+    pairs = sorted(zip(scores, labels, strict=True), key=lambda p: -p[0])
+    tp = fp = 0.0
+    best = None
+    for k, (s, y) in enumerate(pairs, start=1):
+        if y:
+            tp += pos_weight
+        else:
+            fp += 1.0
+        at_boundary = k == len(pairs) or pairs[k][0] < s
+        if at_boundary and k >= min_flags and tp / (tp + fp) >= target:
+            best = s
+    return best
+
+
+def prior_shift(cmap: dict[str, Any], data_rate: float, prior: float) -> dict[str, Any]:
+    """A Platt map fitted where errors occur at ``data_rate``, moved to a deployment base
+    rate ``prior`` (Bayes: only the intercept changes)."""
+    lg = lambda p: math.log(p / (1 - p))  # noqa: E731
+    return {**cmap, "b": round(cmap["b"] + lg(prior) - lg(data_rate), 6), "prior": prior}
+
+
+def prior_weight(data_rate: float, prior: float) -> float:
+    """Weight of a positive relative to a negative that turns ``data_rate`` into ``prior``."""
+    return (prior / data_rate) / ((1 - prior) / (1 - data_rate))
+
+
+def threshold_max_mcc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    """The threshold (score >= t flags) with the highest Matthews correlation."""
+    pairs = sorted(zip(scores, labels, strict=True), key=lambda p: -p[0])
+    pos = sum(bool(y) for _, y in pairs)
+    neg = len(pairs) - pos
+    tp = fp = 0
+    best, best_t = -2.0, 1.0
+    for k, (s, y) in enumerate(pairs, start=1):
+        tp, fp = tp + bool(y), fp + (not y)
+        if k < len(pairs) and pairs[k][0] == s:
+            continue
+        fn, tn = pos - tp, neg - fp
+        den = math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn)) or 1.0
+        mcc = (tp * tn - fp * fn) / den
+        if mcc > best:
+            best, best_t = mcc, s
+    return best_t
+
+
+def fit_thresholds(scores: Sequence[float], labels: Sequence[bool], review_precision: float = 0.5,
+                   error_precision: float = 0.8, pos_weight: float = 1.0) -> Thresholds:
+    """``review`` and ``error`` thresholds by target precision, falling back to the max-MCC
+    threshold where a target cannot be reached on this data."""
+    mcc_t = threshold_max_mcc(scores, labels)
+    review = threshold_for_precision(scores, labels, review_precision, pos_weight=pos_weight) or mcc_t
+    error = threshold_for_precision(scores, labels, error_precision, pos_weight=pos_weight)
+    if error is None:
+        error = max(review, min(1.0, max(scores, default=1.0)))
+    return Thresholds(review=min(review, error), error=max(review, error))
+
+
+def fit_platt(scores: Sequence[float], labels: Sequence[bool], iters: int = 100) -> dict[str, Any]:
+    """Platt scaling ``sigmoid(a * logit(s) + b)`` by Newton's method."""
+    xs = [math.log(min(max(s, 1e-6), 1 - 1e-6) / (1 - min(max(s, 1e-6), 1 - 1e-6))) for s in scores]
+    ys = [float(bool(y)) for y in labels]
+    a, b = 1.0, 0.0
+    for _ in range(iters):
+        ga = gb = haa = hab = hbb = 0.0
+        for x, y in zip(xs, ys, strict=True):
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, a * x + b))))
+            w = p * (1 - p) + 1e-9
+            ga, gb = ga + (p - y) * x, gb + (p - y)
+            haa, hab, hbb = haa + w * x * x, hab + w * x, hbb + w
+        det = haa * hbb - hab * hab
+        if abs(det) < 1e-12:
+            break
+        da, db = (hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det
+        a, b = a - da, b - db
+        if max(abs(da), abs(db)) < 1e-9:
+            break
+    return {"kind": "platt", "a": round(a, 6), "b": round(b, 6)}
+
+
+def expected_calibration_error(scores: Sequence[float], labels: Sequence[bool], bins: int = 10) -> float:
+    """Mean |accuracy - confidence| over equal-width score bins, weighted by bin size."""
+    total, ece = len(scores), 0.0
+    for k in range(bins):
+        lo, hi = k / bins, (k + 1) / bins
+        idx = [i for i, s in enumerate(scores) if lo <= s < hi or (k == bins - 1 and s == 1.0)]
+        if idx:
+            conf = sum(scores[i] for i in idx) / len(idx)
+            acc = sum(bool(labels[i]) for i in idx) / len(idx)
+            ece += len(idx) / total * abs(acc - conf)
+    return ece

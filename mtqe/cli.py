@@ -146,6 +146,44 @@ def eval_cli(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def calibrate_cli(args: argparse.Namespace) -> int:
+    """``mtqe calibrate``: refit fusion, calibration map and thresholds of a model folder."""
+    from .workflows import calibrate_model
+
+    res = calibrate_model(args.model, args.data, args.max_segments, learn_fusion=not args.keep_fusion)
+    print(json.dumps(res, indent=2))
+    return EXIT_OK
+
+
+def corrupt_cli(args: argparse.Namespace) -> int:
+    """``mtqe corrupt``: build the synthetic training set from clean corpora."""
+    from .corrupt import CorruptionConfig
+    from .workflows import build_training_set
+
+    cfg = json.loads(Path(args.config).read_text()) if args.config else {}
+    if args.max_docs is not None:
+        cfg["max_docs"] = args.max_docs
+    stats = build_training_set(args.corpus, args.out, CorruptionConfig(**cfg))
+    print(json.dumps(stats, indent=1))
+    return EXIT_OK
+
+
+def preview_cli(args: argparse.Namespace) -> int:
+    """``mtqe preview``: N random corrupted sentences next to their clean originals."""
+    from .preview import preview
+
+    print(preview(args.data, args.n, args.seed, colour=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+def train_cli(args: argparse.Namespace) -> int:
+    """``mtqe train``: train, select on real MT, calibrate, write a model folder."""
+    from .workflows import train_model
+
+    print(json.dumps(train_model(args.config, args.data, args.dev, args.out, args.resume), indent=2))
+    return EXIT_OK
+
+
 def _add_model_args(c: argparse.ArgumentParser) -> None:
     c.add_argument("--model", help="model folder (default: shipped model, or $MTQE_MODEL)")
     c.add_argument("--review-at", type=float, help="override the review threshold")
@@ -170,6 +208,30 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["md", "json"], default="md")
     _add_model_args(e)
     e.set_defaults(func=eval_cli)
+    k = sub.add_parser("calibrate", help="fit fusion, calibration and thresholds on dev data")
+    k.add_argument("--model", required=True, help="model folder to update in place")
+    k.add_argument("--data", required=True, help="annotated dev file (MQM)")
+    k.add_argument("--max-segments", type=int, default=1500)
+    k.add_argument("--keep-fusion", action="store_true", help="refit only calibration + thresholds")
+    k.set_defaults(func=calibrate_cli)
+    co = sub.add_parser("corrupt", help="build the synthetic training set")
+    co.add_argument("--corpus", nargs="+", required=True, help="clean JSONL corpora")
+    co.add_argument("--out", required=True, help="output folder")
+    co.add_argument("--config", help="CorruptionConfig as JSON")
+    co.add_argument("--max-docs", type=int, help="only the first N documents (for trials)")
+    co.set_defaults(func=corrupt_cli)
+    pv = sub.add_parser("preview", help="print corrupted examples next to the originals")
+    pv.add_argument("--data", required=True, help="folder written by `mtqe corrupt`")
+    pv.add_argument("-n", type=int, default=10)
+    pv.add_argument("--seed", type=int, default=0)
+    pv.set_defaults(func=preview_cli)
+    t = sub.add_parser("train", help="train the QE model and write a model folder")
+    t.add_argument("--config", required=True, help="JSON with model / train sections")
+    t.add_argument("--data", required=True, help="folder written by `mtqe corrupt`")
+    t.add_argument("--dev", required=True, help="real MT for model selection (MQM 2020)")
+    t.add_argument("--out", required=True, help="model folder to write")
+    t.add_argument("--resume", action="store_true")
+    t.set_defaults(func=train_cli)
     return p
 
 

@@ -6,10 +6,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .artifact import ModelArtifact
-from .calibrate import Thresholds
-from .checks import run_checks
-from .combine import combine
+from .artifact import ModelArtifact, load_qe_model
+from .calibrate import Thresholds, apply_map
+from .checks import Finding, run_checks
+from .combine import combine, model_findings
+from .fusion import features
 from .results import DocumentReport, SentenceResult
 from .segment import split_sentences
 from .version import __version__
@@ -37,9 +38,11 @@ class Detector:
         >>> [s.flag for s in report.sentences]
     """
 
-    def __init__(self, artifact: ModelArtifact, thresholds: Thresholds | None = None) -> None:
+    def __init__(self, artifact: ModelArtifact, thresholds: Thresholds | None = None,
+                 scorer: Any = None) -> None:
         self.artifact = artifact
         self.thresholds = thresholds or artifact.thresholds
+        self.__model = scorer  # loaded on first use: the checks alone need no torch
 
     @property
     def signature(self) -> str:
@@ -48,7 +51,7 @@ class Detector:
 
     def with_thresholds(self, thresholds: Thresholds) -> Detector:
         """The same model with other flag thresholds (the model is shared, not copied)."""
-        return Detector(self.artifact, thresholds)
+        return Detector(self.artifact, thresholds, self.__model)
 
     def check(self, text: str, *, source: str | None = None) -> DocumentReport:
         """Split an article into sentences and score each with its document context.
@@ -58,35 +61,89 @@ class Detector:
             source: the original; accepted for API stability, not yet used for scoring.
         """
         sents = split_sentences(text)
-        results = self._score([s.text for s in sents])
+        (results,) = self._score([[s.text for s in sents]])
         out = [replace(r, id=str(i), start=s.start, end=s.end)
-               for i, (r, s) in enumerate(zip(results, sents))]
+               for i, (r, s) in enumerate(zip(results, sents, strict=True))]
         return DocumentReport(out, self.signature)
 
     def check_segments(self, segments: Iterable[Segment | Mapping[str, Any]]) -> list[SentenceResult]:
         """Score pre-split segments; consecutive segments with the same non-null ``doc`` are
         one document, read together. Results come back in input order."""
-        return [r for group in documents(_as_segment(s) for s in segments)
-                for r in self._score_group(group)]
+        return list(self.iter_segments(segments))
 
-    def _score_group(self, group: list[Segment]) -> list[SentenceResult]:
-        results = self._score([s.target for s in group])
-        return [replace(r, id=s.id) for r, s in zip(results, group)]
+    def iter_segments(self, segments: Iterable[Segment | Mapping[str, Any]]) -> Iterator[SentenceResult]:
+        """Streaming ``check_segments``: documents are gathered into batches of about
+        ``BATCH_SEGMENTS`` segments (one model call each) and yielded in input order."""
+        pending: list[list[Segment]] = []
+        for group in documents(_as_segment(s) for s in segments):
+            pending.append(group)
+            if sum(map(len, pending)) >= BATCH_SEGMENTS:
+                yield from self._score_groups(pending)
+                pending = []
+        if pending:
+            yield from self._score_groups(pending)
 
-    def _score(self, sentences: list[str]) -> list[SentenceResult]:
-        findings = run_checks(sentences, self.artifact.checks)
-        per_sentence: list[list] = [[] for _ in sentences]
-        for f in findings:
-            per_sentence[f.sentence].append(f)
+    def _score_groups(self, groups: list[list[Segment]]) -> Iterator[SentenceResult]:
+        scored = self._score([[s.target for s in g] for g in groups])
+        for group, results in zip(groups, scored, strict=True):
+            for seg, r in zip(group, results, strict=True):
+                yield replace(r, id=seg.id)
+
+    @property
+    def _model(self) -> Any:
+        if self.__model is None and self.artifact.model is not None:
+            from .scorer import ModelScorer  # torch is imported only for neural models
+
+            model, tokenizer = load_qe_model(self.artifact)
+            self.__model = ModelScorer(model, tokenizer)
+        return self.__model
+
+    def evidence(self, docs: list[list[str]]) -> list[list[tuple[list[Finding], Any]]]:
+        """Per sentence: the check findings (plus model spans) and the model's output (None
+        without a model). What the fusion and calibration are fitted on."""
+        model_out = self._model.score_documents(docs) if self._model is not None else None
         out = []
-        for i, (text, found) in enumerate(zip(sentences, per_sentence)):
-            score, spans = combine(found, self.artifact.combiner)
-            flag = self.thresholds.flag(score)
-            categories = sorted({s.category for s in spans}) if flag != "ok" else []
-            reasons = list(dict.fromkeys(s.reason for s in spans)) if flag != "ok" else []
-            out.append(SentenceResult(str(i), text, 0, len(text), round(score, 4), flag,
-                                      spans if flag != "ok" else [], categories, reasons))
+        for d, sentences in enumerate(docs):
+            per_sentence: list[list[Finding]] = [[] for _ in sentences]
+            for f in run_checks(sentences, self.artifact.checks):
+                per_sentence[f.sentence].append(f)
+            row = []
+            for i, found in enumerate(per_sentence):
+                ms = model_out[d][i] if model_out else None
+                if ms is not None:
+                    found = found + model_findings(ms, sentences[i], self.artifact.token_threshold)
+                row.append((found, ms))
+            out.append(row)
         return out
+
+    def raw_score(self, found: list[Finding], ms: Any) -> float:
+        """The fused score before calibration."""
+        art = self.artifact
+        if art.fusion is None:
+            return combine(found, art.combiner)[0]
+        token_max = max((p for _, _, p in ms.tokens), default=0.0) if ms is not None else None
+        return art.fusion.predict(features(ms.prob if ms else None, token_max, found))
+
+    def _score(self, docs: list[list[str]]) -> list[list[SentenceResult]]:
+        return [[self._result(i, text, found, ms)
+                 for i, (text, (found, ms)) in enumerate(zip(sentences, ev, strict=True))]
+                for sentences, ev in zip(docs, self.evidence(docs), strict=True)]
+
+    def _result(self, i: int, text: str, found: list[Finding], ms: Any) -> SentenceResult:
+        art = self.artifact
+        _, spans = combine(found, art.combiner)
+        score = apply_map(art.calibration, self.raw_score(found, ms))
+        flag = self.thresholds.flag(score)
+        if flag == "ok":
+            return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag)
+        return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,
+                              sorted({s.category for s in spans}),
+                              list(dict.fromkeys(s.reason for s in spans)))
+
+
+# Segments per model call when streaming: large enough to batch well, small enough that
+# memory stays flat.
+BATCH_SEGMENTS = 256
 
 
 # Longer documents are scored in windows of this many segments, so that memory stays flat

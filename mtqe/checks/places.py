@@ -47,6 +47,18 @@ _COMMON_ZIPF = 4.0
 # Four-letter words sit one edit from too many short names ("Gree" the brand, "Greek").
 _MIN_LENGTH = 5
 _SAME_SOUND_RATIO = 80
+# Title-case words this common are not given names or surnames ("Former", "Since").
+_NAME_WORD_ZIPF = 5.0
+# Words that stand beside place names, so do not make the pair a person's name.
+_PLACE_NOUNS = frozenset({
+    "lake", "mount", "mt", "port", "cape", "saint", "st", "san", "santa", "fort", "new",
+    "greater", "upper", "lower", "city", "county", "province", "district", "region", "state",
+    "temple", "street", "road", "river", "island", "islands", "bay", "forest", "airport",
+    "station", "valley", "township", "village", "town", "prefecture", "mountain", "mountains",
+    "sea", "harbour", "harbor", "square", "park", "bridge", "gulf", "strait", "peninsula",
+    "desert",
+})
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
 _HEADS = ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central")
 _WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’][a-z]+)?(?![\w-])")
 # A lookahead, so that "In North Xx" still yields the pair starting at "North".
@@ -140,8 +152,8 @@ def _mentioned(name: str, sentences: list[str], skip: int) -> bool:
 def _slip(token: str, place: str, place_named: bool) -> bool:
     """Whether ``token`` reads as a slip for ``place`` rather than as another name.
 
-    A word that contains the place ("Romeville" for Rome) is a derived name, not a slip; an
-    place not named elsewhere must be one edit away, or sound the same and share 80% of its letters.
+    A word that contains the place ("Romeville" for Rome) is a derived name, not a slip. For a
+    place not named elsewhere, one edit, or the same sound and 80% of the letters, is required.
     """
     a, b = re.sub(r"[^a-z]", "", token.lower()), re.sub(r"[^a-z]", "", _ascii(place).lower())
     if b in a:
@@ -153,16 +165,37 @@ def _slip(token: str, place: str, place_named: bool) -> bool:
     return edits <= 1 or (same_sound and fuzz.ratio(a, b) >= _SAME_SOUND_RATIO)
 
 
+def _beside_name(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the word has a name-like neighbour ("Tom Xxx", "Xxx Shah"): a person, not a place."""
+    before = re.search(r"([A-Z][a-z]+) $", sentence[: match.start()])
+    after = re.match(r" ([A-Z][a-z]+)\b", sentence[match.end():])
+    return any(
+        side and not _is_known(side.group(1)) and side.group(1).lower() not in _PLACE_NOUNS
+        and zipf_frequency(side.group(1).lower(), "en") < _NAME_WORD_ZIPF
+        for side in (before, after)
+    )
+
+
+def _derived(token: str, place: str) -> bool:
+    """An adjective made from a place ("Thuringian" from Thuringen) rather than a slip for it."""
+    key = re.sub(r"[^a-z]", "", _ascii(place).lower())
+    ending = next((e for e in _ADJECTIVE_ENDINGS if token.endswith(e)), None)
+    return (ending is not None and not key.endswith(ending) and token.lower().startswith(key[:-2])
+            and not is_demonym(place))
+
+
 def _word_finding(sentences: list[str], words: list[set[str]], index: int,
                   match: re.Match[str]) -> Finding | None:
     """Flag a rare, unattested word one slip away from a well-known place."""
     token = _POSSESSIVE.sub("", match.group(0))
     if len(token) < _MIN_LENGTH or _is_known(token) or _is_pinyin(token):
         return None
+    if _beside_name(sentences[index], match):
+        return None
     if sum(token in other for other in words) > 1 or sentences[index].count(token) > 1:
         return None
     near = nearest_place(token)
-    if near is None or near[1] >= 1.0:
+    if near is None or near[1] >= 1.0 or _derived(token, near[0]):
         return None
     place, country = near[0], country_of(near[0])
     place_named = _mentioned(place, sentences, index)
@@ -170,9 +203,10 @@ def _word_finding(sentences: list[str], words: list[set[str]], index: int,
     bound = _RARE_ZIPF_WHEN_ATTESTED if place_named else _RARE_ZIPF
     if zipf_frequency(token.lower(), "en") >= bound or not _slip(token, place, place_named):
         return None
+    # A slip for a country, people or capital is likelier than one for a provincial city.
+    strength = 0.85 if related else 0.7 if country else 0.6
     reason = f"'{token}' is not a known name; did you mean '{place}'?"
-    return Finding(index, match.start(), match.start() + len(token), CATEGORY,
-                   0.85 if related else 0.7, reason)
+    return Finding(index, match.start(), match.start() + len(token), CATEGORY, strength, reason)
 
 
 def check_unknown_names(sentences: list[str]) -> list[Finding]:

