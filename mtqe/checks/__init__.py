@@ -13,6 +13,7 @@ from .base import Finding
 from .conflicts import check_entity_conflicts
 from .gazetteer import place_vocabulary
 from .names import check_name_drift
+from .place_slots import check_place_slots
 from .places import check_unknown_names
 
 Check = Callable[[list[str]], list[Finding]]
@@ -32,10 +33,14 @@ def _lower_places() -> frozenset[str]:
     return _PLACES_LOWER
 
 
+def _unknown_name(sentences: list[str]) -> list[Finding]:
+    return check_unknown_names(sentences) + check_place_slots(sentences)
+
+
 CHECKS: dict[str, Check] = {
     "name_drift": _name_drift,
     "acronym_mismatch": check_acronyms,
-    "unknown_name": check_unknown_names,
+    "unknown_name": _unknown_name,
     "entity_conflict": check_entity_conflicts,
 }
 

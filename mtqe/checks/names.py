@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from .base import Finding
+from .places import is_pinyin
 
 # A capitalised word, possibly with an inner apostrophe (O'Neill); hyphenated names are
 # split so that "Kim Jong-un" and "Kim Jong Un" give the same tokens.
@@ -92,8 +93,11 @@ def similar(a: str, b: str) -> bool:
         return dist <= max(2, min(len(a), len(b)) // 3)
     if dist == 1:
         return min(len(a), len(b)) >= 6
-    # A truncation that keeps the start ("Dragunov" -> "Dragov"): only deletions.
+    # A truncation that keeps the start ("Dragunov" -> "Dragov"): only deletions. Not for
+    # romanised Chinese, where "Xiang" and "Xiangtan" are different names, one syllable apart.
     short, long_ = sorted((a.lower(), b.lower()), key=len)
+    if is_pinyin(short) and is_pinyin(long_):
+        return False
     return dist == len(long_) - len(short) <= 2 and short[:3] == long_[:3] and len(long_) >= 6
 
 
@@ -117,20 +121,29 @@ def _clusters(counts: Counter[str]) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _suspects(group: list[str], counts: Counter[str]) -> dict[str, tuple[str | None, float]]:
-    """Forms to flag in one cluster, each with the form it should probably be and a strength."""
+def _suspects(group: list[str], counts: Counter[str], order: dict[str, int],
+              places: frozenset[str]) -> dict[str, tuple[str | None, float]]:
+    """Forms to flag in one cluster, each with the form it should probably be and a strength.
+
+    ``order`` gives each form's first position in the document; ``places`` known places.
+    """
+    known = [f for f in group if f.lower() in places]
+    if len(known) == 1:  # a real place anchors its garbled variants (Wesel / Wessel)
+        return {f: (known[0], 0.8) for f in group if f != known[0]}
     top = group[0]
     if counts[top] >= 2 and all(counts[f] * 2 <= counts[top] for f in group[1:]):
         return {f: (top, 0.85) for f in group[1:]}
     if len(group) >= 3:  # three spellings of one name: something drifted, whichever is right
         return {f: (None, 0.75) for f in group}
-    # Two forms, once each: the one English has never seen is the likelier garble.
     a, b = group
-    za, zb = zipf_frequency(a.lower(), "en"), zipf_frequency(b.lower(), "en")
-    if abs(za - zb) >= 1.0:
+    za, zb = _zipf(a), _zipf(b)
+    if abs(za - zb) >= 1.0:  # the one English has never seen is the likelier garble
         rare, common = (a, b) if za < zb else (b, a)
         return {rare: (common, 0.6)}
-    return {a: (b, 0.55), b: (a, 0.55)}
+    # Two forms, equally rare: the inconsistency shows at the later one, where a reader
+    # (and an annotator) meets the second spelling.
+    first, later = sorted(group, key=lambda f: order[f])
+    return {later: (first, 0.55)}
 
 
 def _distinct_places(form: str, ref: str | None, group: list[str], places: frozenset[str]) -> bool:
@@ -155,12 +168,15 @@ def check_name_drift(sentences: list[str], places: frozenset[str] = frozenset())
     """
     tokens = name_tokens(sentences)
     counts = Counter(t.text for t in tokens)
+    order: dict[str, int] = {}
+    for k, t in enumerate(tokens):
+        order.setdefault(t.text, k)
     by_form: dict[str, list[NameToken]] = defaultdict(list)
     for t in tokens:
         by_form[t.text].append(t)
     findings = []
     for group in _clusters(counts):
-        for form, (ref, strength) in _suspects(group, counts).items():
+        for form, (ref, strength) in _suspects(group, counts, order, places).items():
             if _distinct_places(form, ref, group, places):
                 continue
             others = ", ".join(f"'{f}'" + (f" ({counts[f]}x)" if counts[f] > 1 else "")

@@ -94,7 +94,7 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _is_pinyin(word: str) -> bool:
+def is_pinyin(word: str) -> bool:
     return all(_pinyin_word().fullmatch(part) for part in re.split(r"['’]", word.lower()))
 
 
@@ -165,7 +165,7 @@ def _slip(token: str, place: str, place_named: bool) -> bool:
     return edits <= 1 or (same_sound and fuzz.ratio(a, b) >= _SAME_SOUND_RATIO)
 
 
-def _beside_name(sentence: str, match: re.Match[str]) -> bool:
+def beside_name(sentence: str, match: re.Match[str]) -> bool:
     """Whether the word has a name-like neighbour ("Tom Xxx", "Xxx Shah"): a person, not a place."""
     before = re.search(r"([A-Z][a-z]+) $", sentence[: match.start()])
     after = re.match(r" ([A-Z][a-z]+)\b", sentence[match.end():])
@@ -188,9 +188,9 @@ def _word_finding(sentences: list[str], words: list[set[str]], index: int,
                   match: re.Match[str]) -> Finding | None:
     """Flag a rare, unattested word one slip away from a well-known place."""
     token = _POSSESSIVE.sub("", match.group(0))
-    if len(token) < _MIN_LENGTH or _is_known(token) or _is_pinyin(token):
+    if len(token) < _MIN_LENGTH or _is_known(token) or is_pinyin(token):
         return None
-    if _beside_name(sentences[index], match):
+    if beside_name(sentences[index], match):
         return None
     if sum(token in other for other in words) > 1 or sentences[index].count(token) > 1:
         return None
