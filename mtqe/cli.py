@@ -72,8 +72,8 @@ def _check_jsonl(det: Detector, inp: str, output: str | None) -> int:
             raise UsageError(f"{inp}: {e.strerror}") from None
         except InputError as e:
             raise UsageError(str(e)) from None
-    stream = sys.stdin.buffer if inp == "-" else open(inp, "rb")
-    out = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")
+    stream = sys.stdin.buffer if inp == "-" else open(inp, "rb")  # noqa: SIM115 - closed below
+    out = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")  # noqa: SIM115
     worst = 0
     try:
         for r in det.check_segments(read_segments(stream, inp)):
@@ -137,7 +137,8 @@ def eval_cli(args: argparse.Namespace) -> int:
         segs = load_dev(args.data)
     except OSError as e:
         raise UsageError(f"{args.data}: {e.strerror}") from None
-    res = evaluate(det, segs)
+    name = Path(args.data).name.split(".")[0]
+    res = evaluate(det, segs, plot_dir=args.plots, name=name)
     res["data"], res["signature"] = str(args.data), det.signature
     if args.format == "json":
         print(json.dumps(res, indent=2, default=float))
@@ -184,6 +185,14 @@ def train_cli(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def finetune_cli(args: argparse.Namespace) -> int:
+    """``mtqe finetune``: second stage on human-annotated MT spans."""
+    from .workflows import finetune_model
+
+    print(json.dumps(finetune_model(args.model, args.data, args.out, args.config), indent=2))
+    return EXIT_OK
+
+
 def _add_model_args(c: argparse.ArgumentParser) -> None:
     c.add_argument("--model", help="model folder (default: shipped model, or $MTQE_MODEL)")
     c.add_argument("--review-at", type=float, help="override the review threshold")
@@ -206,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="metrics on an annotated dev file (MQM, QE, CED, DA)")
     e.add_argument("--data", required=True, help="a dev file (.jsonl or .jsonl.gz)")
     e.add_argument("--format", choices=["md", "json"], default="md")
+    e.add_argument("--plots", metavar="DIR", help="write a reliability diagram and a PR curve here")
+    e.add_argument("--source", action="store_true", help="use the file's sources (source-aware mode)")
     _add_model_args(e)
     e.set_defaults(func=eval_cli)
     k = sub.add_parser("calibrate", help="fit fusion, calibration and thresholds on dev data")
@@ -232,6 +243,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", required=True, help="model folder to write")
     t.add_argument("--resume", action="store_true")
     t.set_defaults(func=train_cli)
+    ft = sub.add_parser("finetune", help="second stage on real annotated MT (MQM 2020 spans)")
+    ft.add_argument("--model", required=True, help="trained model folder")
+    ft.add_argument("--data", required=True, help="MQM file with spans (its non-selection documents)")
+    ft.add_argument("--out", required=True, help="model folder to write")
+    ft.add_argument("--config", required=True, help="JSON with a train section")
+    ft.set_defaults(func=finetune_cli)
     return p
 
 

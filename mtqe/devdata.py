@@ -82,9 +82,29 @@ def _da(r: dict[str, Any]) -> DevSegment:
                       extra={"lang_pair": r["lang_pair"], "seg": r["seg"]})
 
 
+def _synthetic(rows: list[dict[str, Any]]) -> list[DevSegment]:
+    """The validation split of a corruption data set (``mtqe corrupt``), one segment per
+    sentence, its corruption category in ``extra``."""
+    out = []
+    for r in rows:
+        if r["split"] != "validation":
+            continue
+        doc = f"{r['doc']}|{r['pass']}"
+        for i, text in enumerate(r["sentences"]):
+            spans = [(a, b, "major") for a, b in r["spans"][i]]
+            out.append(DevSegment(id=f"{doc}|{i}", doc=doc, target=text, source=None,
+                                  bad=bool(r["labels"][i]), clean=not r["labels"][i],
+                                  errors=spans if r["labels"][i] else [],
+                                  extra={"category": r["categories"][i]}))
+    return out
+
+
 def load_dev(path: str | Path) -> list[DevSegment]:
-    """Read a dev file, recognised by its fields, into document-ordered segments."""
+    """Read a dev file, recognised by its fields, into document-ordered segments (a folder
+    written by ``mtqe corrupt`` gives its synthetic validation split)."""
     path = Path(path)
+    if path.is_dir():
+        return _synthetic(list(_rows(path / "documents.jsonl")))
     rows = list(_rows(path))
     if not rows:
         return []
@@ -96,6 +116,7 @@ def load_dev(path: str | Path) -> list[DevSegment]:
         segs = [_ced(r) for r in rows]
     elif "qe_submissions" in first:
         segs = [_qe(r) for r in rows]
+        _attach_documents(segs, path.parent / "mqm_spans_2022_zhen_test.jsonl")
     elif "doc_id" in first and "errors" in first:
         segs = [_mqm_spans(r) for r in rows]
     elif "da_z" in first:
@@ -105,6 +126,16 @@ def load_dev(path: str | Path) -> list[DevSegment]:
     else:
         raise ValueError(f"{path}: unrecognised dev file (fields: {', '.join(first)})")
     return segs
+
+
+def _attach_documents(segs: list[DevSegment], spans_file: Path) -> None:
+    """The WMT22 QE file has no document ids; its span file (same segments, same order)
+    has them, and documents are what the checks and the model's context read."""
+    if not spans_file.exists():
+        return
+    docs = {str(r["seg_id"]): str(r["doc_id"]) for r in _rows(spans_file)}
+    for s in segs:
+        s.doc = docs.get(s.id)
 
 
 def _mark_bottom_quartile(segs: list[DevSegment]) -> None:

@@ -6,6 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -106,8 +107,12 @@ def check_table(segs: list[DevSegment], names: Sequence[str] | None = None) -> d
             for k, v in sorted(stats.items())} | {"_clean_segments": n_clean}
 
 
-def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True) -> dict[str, Any]:
-    """Sentence-level metrics of a detector on one dev file."""
+def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True,
+             plot_dir: str | None = None, name: str = "dev") -> dict[str, Any]:
+    """Sentence-level metrics of a detector on one dev file (plus span F1 where spans are
+    annotated, per-category recall on synthetic data, and the stored QE systems)."""
+    from .report import category_recall, plots, qe_systems, span_f1
+
     results = det.check_segments(Segment(id=s.id, target=s.target, doc=s.doc) for s in segs)
     scores = [r.score for r in results]
     labels = [s.bad for s in segs]
@@ -122,8 +127,16 @@ def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True) ->
     golds = [s.gold for s in segs]
     if all(g is not None for g in golds):
         out["spearman"] = spearman(scores, golds)  # type: ignore[arg-type]
-    if with_checks and any(s.errors for s in segs):
+    if any(s.errors for s in segs):
+        out["span_f1"] = span_f1(segs, results)
+    if any("category" in s.extra for s in segs):
+        out["category_recall"] = category_recall(segs, results)
+    if any(s.extra.get("qe_submissions") for s in segs):
+        out["qe_systems"] = qe_systems(segs, scores)
+    if with_checks and any(s.errors for s in segs) and not out.get("category_recall"):
         out["checks"] = check_table(segs, det.artifact.checks)
+    if plot_dir:
+        out["plots"] = plots(labels, scores, plot_dir, name)
     return out
 
 
@@ -139,10 +152,26 @@ def format_markdown(res: dict[str, Any]) -> str:
     for k in ("auroc", "average_precision", "spearman"):
         if k in res:
             lines.append(f"| {k} | {_f(res[k])} |")
+    if "span_f1" in res:
+        sf = res["span_f1"]
+        lines.append(f"| span F1 (chars): P / R / F1 | {_f(sf['precision'])} / {_f(sf['recall'])} / "
+                     f"{_f(sf['f1'])} |")
     for name in ("flags_review", "flags_error"):
         m = res[name]
         lines.append(f"| {name}: P / R / F1 / MCC (n) | {_f(m['precision'])} / {_f(m['recall'])} / "
                      f"{_f(m['f1'])} / {_f(m['mcc'])} ({m['flagged']}) |")
+    if "qe_systems" in res:
+        lines += ["", "Spearman against gold MQM, same segments:", "", "| system | Spearman |",
+                  "| --- | --- |"]
+        for k, v in sorted(res["qe_systems"].items(), key=lambda kv: -kv[1]):
+            lines.append(f"| {'**mtqe**' if k == 'mtqe' else k} | {_f(v)} |")
+    if "category_recall" in res:
+        lines += ["", "Synthetic validation, flagged share per category:", "",
+                  "| category | n | flagged |", "| --- | --- | --- |"]
+        for k, v in res["category_recall"].items():
+            lines.append(f"| {k} | {v['n']} | {v['flagged']:.2%} |")
+    for p in res.get("plots", []):
+        lines.append(f"\n![{Path(p).stem}]({p})")
     if "checks" in res:
         checks = dict(res["checks"])
         n_clean = checks.pop("_clean_segments")

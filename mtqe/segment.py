@@ -13,8 +13,9 @@ Rules, in the order they apply:
   short forms, which end sentences in real copy, end one only when the next word is a
   typical sentence starter (``The``, ``He``, ``However``...): dotted acronyms (``U.S.``),
   single-letter initials (``W.``), company suffixes (``Inc.``), ``Jr.``/``Sr.``, months,
-  weekdays, US state forms (``Calif.``), ``a.m.``/``p.m.``. So ``U.S. officials`` and ``U.S. President`` stay joined
-  while ``in the U.S. The company`` splits; ``in the U.S. Congress`` stays joined too.
+  weekdays, US state forms (``Calif.``), ``a.m.``/``p.m.``. So ``U.S. officials`` and
+  ``U.S. President`` stay joined while ``in the U.S. The company`` splits; ``in the U.S.
+  Congress`` stays joined too.
   ``etc.`` is an ordinary word and ends a sentence before any uppercase word.
 * Ellipses, ``!`` and ``?`` split whenever a boundary candidate follows; no abbreviation
   check applies to them.

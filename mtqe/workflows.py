@@ -160,3 +160,64 @@ def _base_version(mcfg: Any) -> str:
 
     return version(mcfg.base_package.replace("_", "-"))
 
+
+
+def finetune_model(model_dir: str | Path, dev_path: str | Path, out: str | Path,
+                   config_path: str | Path, progress: bool = True) -> dict[str, Any]:
+    """Second stage: fine-tune a trained model folder on the human error spans of the MQM
+    documents *outside* the selection slice, select on that slice, write a new folder."""
+    import shutil
+
+    import torch
+    from safetensors.torch import save_file
+
+    from .artifact import load_artifact, load_qe_model
+    from .train import Example, TrainConfig, load_checkpoint, train
+
+    cfg = json.loads(Path(config_path).read_text())
+    tcfg = TrainConfig(**cfg.get("train", {}))
+    out = Path(out)
+    run_dir = Path(cfg.get("run_dir", f"runs/{out.name}"))
+    run_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=run_dir / "train.log", level=logging.INFO,
+                        format="%(asctime)s %(message)s")
+    art = load_artifact(model_dir)
+    model, tokenizer = load_qe_model(art)
+    dev_all = load_dev(dev_path)
+    max_seg = cfg.get("dev_max_segments", 1500)
+    select = selection_slice(dev_all, max_seg)
+    chosen = {s.id for s in select}
+    held, _ = by_document(dev_all, 0.3, salt="select:")
+    held_ids = {s.id for s in held}
+    examples = _real_examples([s for s in dev_all if s.id not in held_ids and s.id not in chosen])
+    dev_docs, dev_labels = _dev_documents(select)
+    log.info("stage 2: %d real examples, %d selection segments", len(examples), len(select))
+    summary = train(model, tokenizer, examples, tcfg, dev_docs, dev_labels, run_dir,
+                    progress=progress)
+    load_checkpoint(run_dir / "best", model, torch.optim.AdamW(model.parameters()))
+    if out.resolve() != Path(model_dir).resolve():
+        shutil.copytree(model_dir, out, dirs_exist_ok=True)
+    save_file({k: v.half().contiguous() for k, v in model.trainable_state().items()},
+              str(out / WEIGHTS))
+    new = replace(load_artifact(out), name=out.name)
+    meta = {**art.meta, "stage2": {**summary, "dev": str(dev_path), "examples": len(examples)}}
+    save_artifact(new, out, __version__)
+    calibrate_model(out, dev_path, max_seg, meta=meta)
+    return summary
+
+
+def _real_examples(segs: list[DevSegment]) -> list[Any]:
+    """Training examples from human-annotated MT: each document (system + source document)
+    in order, sentence label "has a major error", token labels from all annotated spans."""
+    from .train import Example
+
+    docs: dict[str, list[DevSegment]] = {}
+    for s in segs:
+        docs.setdefault(s.doc or s.id, []).append(s)
+    out = []
+    for group in docs.values():
+        sents = [s.target for s in group]
+        for i, s in enumerate(group):
+            spans = [[a, b] for a, b, sev in s.errors if sev == "major"]
+            out.append(Example(sents, i, spans, int(s.bad)))
+    return out

@@ -107,3 +107,26 @@ def test_non_utf8_article(tmp_path: Path) -> None:
     p.write_bytes("Caf\xe9 owners met.\nThey left.".encode("latin-1"))
     r = mtqe("check", str(p))
     assert r.returncode == 2 and f"{p}:1: not UTF-8" in r.stderr
+
+
+def test_eval_on_an_mqm_file(tmp_path: Path) -> None:
+    data = Path(__file__).parent / "fixtures" / "mqm_tiny.jsonl"
+    r = mtqe("eval", "--data", str(data), "--format", "json", "--plots", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    res = json.loads(r.stdout)
+    assert res["segments"] == 12 and res["positives"] == 4
+    assert 0.0 <= res["auroc"] <= 1.0
+    assert res["checks"]["name_drift"]["flags"] == 2 and res["checks"]["name_drift"]["precision"] == 1.0
+    assert all(Path(p).exists() for p in res["plots"])
+    md = mtqe("eval", "--data", str(data))
+    assert "| auroc |" in md.stdout and "name_drift" in md.stdout
+
+
+def test_corrupt_and_preview(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "corpus.jsonl"
+    r = mtqe("corrupt", "--corpus", str(corpus), "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    stats = json.loads(r.stdout)
+    assert sum(v for k, v in stats.items() if k.endswith(":sentences")) == 2 * 15  # two passes
+    p = mtqe("preview", "--data", str(tmp_path), "-n", "2")
+    assert p.returncode == 0 and p.stdout.count("corrupted:") == 2

@@ -27,7 +27,8 @@ _ASSOC = re.compile(
 _WORD_START = re.compile(r"\b[A-Z]")
 _NOT_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _THANKS = re.compile(r"\b(thank(?:s|ed|ing)?|gratitude|grateful)\b", re.I)
-_TO_PLACE = re.compile(rf"\b(?:to|thanked|thanks|thanking) (?:the )?(?P<place>(?:(?:North|South|New) )?{_CAP})")
+_TO_PLACE = re.compile(
+    rf"\b(?:to|thanked|thanks|thanking) (?:the )?(?P<place>(?:(?:North|South|New) )?{_CAP})")
 _TITLE_WORDS = re.compile(r"\b(president|minister|secretary|leader|spokes\w+|chief|head|"
                           r"ambassador|envoy|general|premier|chancellor|king|official|"
                           r"negotiator|commander|director|chairman|governor)\b", re.I)
@@ -69,7 +70,7 @@ def _role_conflicts(assocs: list[Association]) -> list[Finding]:
     findings = []
     for person, links in by_person.items():
         counts = Counter(a.country for a in links)
-        (top, n), *rest = counts.most_common()
+        top, n = counts.most_common(1)[0]
         for a in links:
             if a.country != top and n >= 2 * counts[a.country]:
                 reason = (f"'{a.surface}' links {person} to {a.country}, but the article "

@@ -51,9 +51,9 @@ def name_tokens(sentences: list[str]) -> list[NameToken]:
     for i, sent in enumerate(sentences):
         for m in _TOKEN.finditer(sent):
             text = _POSSESSIVE.sub("", m.group())
-            if _is_initial(sent, m.start()) and text not in midsentence:
-                if zipf_frequency(text.lower(), "en") >= _COMMON_INITIAL_ZIPF:
-                    continue
+            if (_is_initial(sent, m.start()) and text not in midsentence
+                    and zipf_frequency(text.lower(), "en") >= _COMMON_INITIAL_ZIPF):
+                continue
             out.append(NameToken(i, m.start(), m.start() + len(text), text))
     return out
 
@@ -72,7 +72,7 @@ def _derived(a: str, b: str) -> bool:
     if len(long_) == len(short):
         return False
     stem = short[:-1] if short[-1] in "aeiouy" else short
-    return long_.startswith(stem) and long_[len(stem):] in _SUFFIXES + ("a" + "n", "")
+    return long_.startswith(stem) and long_[len(stem):] in (*_SUFFIXES, "")
 
 
 @lru_cache(maxsize=8192)

@@ -25,24 +25,27 @@ from ._text import (
     common_words,
     corruption,
     is_english_word,
-    is_initial,
     name_tokens,
     pick_recurring,
+    starts_phrase,
     zipf,
 )
 from .base import Corruption, DocContext, replace_span
 
 __all__ = ["name_drift", "name_to_word", "respell"]
 
-# Sound-alike spellings, each direction listed: a transliteration picks any of them.
-_SOUNDS = (
-    ("o", "u"), ("u", "o"), ("i", "e"), ("e", "i"), ("a", "e"), ("e", "a"), ("ou", "u"),
-    ("c", "k"), ("k", "c"), ("ck", "k"), ("ph", "f"), ("f", "ph"), ("v", "w"), ("w", "v"),
-    ("y", "i"), ("i", "y"), ("j", "y"), ("y", "j"), ("sh", "zh"), ("zh", "sh"), ("sh", "ch"),
-    ("ch", "sh"), ("ch", "tch"), ("kh", "h"), ("kh", "k"), ("h", "kh"), ("ts", "tz"), ("tz", "ts"),
-    ("x", "ks"), ("ks", "x"), ("ie", "ye"), ("yu", "iu"), ("ya", "ia"), ("ia", "ya"), ("ai", "ay"),
-    ("ei", "ey"), ("ey", "ei"), ("g", "gh"), ("dj", "j"), ("j", "dzh"), ("th", "t"), ("qu", "kw"),
-)
+# Sound-alike spellings (pattern, replacement), both directions listed: a fresh transliteration
+# may pick any of them. Lookarounds keep each to the places where the two really sound alike.
+_SOUNDS = tuple((re.compile(a), b) for a, b in (
+    ("o", "u"), ("u", "o"), ("i", "e"), ("e", "i"), ("a", "e"), ("e", "a"), ("ou", "u"), ("oo", "u"),
+    (r"(?<![sc])c(?=[aoulr])", "k"), (r"(?<![cs])k(?=[aou])", "c"), ("ck", "k"), ("ph", "f"),
+    ("^f", "ph"), ("v", "w"), ("w", "v"), (r"(?<=[aeiou])y(?=[aeiou])", "i"), (r"(?<=[aeo])i$", "y"),
+    ("y$", "i"), ("^y", "j"), ("^j", "y"), ("^j", "zh"), ("sh", "zh"), ("zh", "sh"), ("zh", "j"),
+    (r"(?<!c)sh", "ch"), (r"(?<![st])ch", "sh"), ("kh", "h"), ("kh", "k"), ("^h", "kh"), ("ts", "tz"),
+    ("tz", "ts"), ("x", "ks"), ("ks", "x"), ("ie", "ye"), ("yu", "iu"), ("iu", "yu"), ("ya", "ia"),
+    ("ia", "ya"), ("ai", "ay"), ("ei", "ey"), ("ey", "ei"), ("dj", "j"), ("th", "t"), ("qu", "kw"),
+    ("q", "k"), (r"(?<=[aeiou])s(?=[aeiou])", "z"), (r"(?<=[aeiou])z(?=[aeiou])", "s"),
+))
 _ENDINGS = (
     ("ov", "off"), ("ov", "ow"), ("off", "ov"), ("ev", "yev"), ("ev", "eff"), ("ei", "ey"),
     ("ey", "ei"), ("sky", "ski"), ("ski", "sky"), ("y", "i"), ("i", "y"), ("ich", "itch"),
@@ -59,13 +62,26 @@ def respell(name: str, rng: random.Random) -> str | None:
     swapped letter and a truncation, in a random order, keeping the first that is not an English
     word and differs from ``name``.
     """
-    ops = [_sound, _ending, _consonant, _letter, _truncate]
-    rng.shuffle(ops)
+    ops = _shuffled_ops(rng)
     for op in ops:
         new = op(name, rng)
-        if new and new.lower() != name.lower() and len(new) >= 3 and not is_english_word(new):
+        if new and new.lower() != name.lower() and _pronounceable(new) and not is_english_word(new):
             return new
     return None
+
+
+def _shuffled_ops(rng: random.Random) -> list:
+    """The spelling operations in a random order, sound changes weighted up: real transliteration
+    drift is mostly phonetic, seldom a typo."""
+    weighted = [(_sound, 4.0), (_ending, 2.0), (_consonant, 2.0), (_truncate, 1.0), (_letter, 1.0)]
+    keys = [(rng.random() ** (1 / w), op) for op, w in weighted]
+    return [op for _, op in sorted(keys, key=lambda k: -k[0])]
+
+
+def _pronounceable(word: str) -> bool:
+    low = word.lower()
+    return len(low) >= 4 and bool(re.search(r"[aeiouy]", low[:3])) and not re.search(
+        r"(.)\1\1|^(.)\2|[^aeiouy]{4}|^(?!s)[^aeiouy][^aeiouyhlrw]", low)
 
 
 def _keep_case(name: str, new: str) -> str:
@@ -74,11 +90,11 @@ def _keep_case(name: str, new: str) -> str:
 
 def _sound(name: str, rng: random.Random) -> str | None:
     low = name.lower()
-    sites = [(m.start(), a, b) for a, b in _SOUNDS for m in re.finditer(re.escape(a), low)]
+    sites = [(m.start(), m.end(), b) for a, b in _SOUNDS for m in a.finditer(low)]
     if not sites:
         return None
-    pos, a, b = rng.choice(sites)
-    return _keep_case(name, low[:pos] + b + low[pos + len(a):])
+    start, end, b = rng.choice(sites)
+    return _keep_case(name, low[:start] + b + low[end:])
 
 
 def _ending(name: str, rng: random.Random) -> str | None:
@@ -109,12 +125,14 @@ def _letter(name: str, rng: random.Random) -> str | None:
     if len(low) < 4:
         return None
     pos = rng.randrange(1, len(low) - 1)
-    kind = rng.choice(("drop", "add", "swap"))
+    kind = rng.choice(("drop", "drop", "add", "swap"))
     if kind == "drop":
         return _keep_case(name, low[:pos] + low[pos + 1:])
     if kind == "add":
         extra = rng.choice("aeiou") if low[pos] not in _VOWELS else rng.choice("hnr")
         return _keep_case(name, low[:pos] + extra + low[pos:])
+    if (low[pos] in _VOWELS) != (low[pos + 1] in _VOWELS):  # "Edrogan", never "Erdgoan"
+        return None
     return _keep_case(name, low[:pos] + low[pos + 1] + low[pos] + low[pos + 2:])
 
 
@@ -126,14 +144,14 @@ def _truncate(name: str, rng: random.Random) -> str | None:
     return name[:keep] + tail
 
 
-def _drift_sites(sentence: str) -> list[Token]:
-    return [t for t in name_tokens(sentence) if len(t.text) >= 4]
+def _drift_sites(doc: DocContext, i: int) -> list[Token]:
+    return [t for t in name_tokens(doc.sentences[i], doc.text) if len(t.text) >= 4]
 
 
 def name_drift(doc: DocContext, i: int, rng: random.Random) -> Corruption | None:
     """Respell one name of sentence ``i``; a name the document repeats is the likelier target."""
     sentence = doc.sentences[i]
-    target = pick_recurring(doc, _drift_sites(sentence), rng)
+    target = pick_recurring(doc, _drift_sites(doc, i), rng)
     if target is None:
         return None
     others = {t.text.lower() for s in doc.sentences for t in name_tokens(s)}
@@ -189,12 +207,12 @@ def _shared_prefix(a: str, b: str) -> int:
 def name_to_word(doc: DocContext, i: int, rng: random.Random) -> Corruption | None:
     """Replace a name with a common English noun that starts or sounds like it ("Baker" -> "bakers")."""
     sentence = doc.sentences[i]
-    sites = [t for t in _drift_sites(sentence) if _word_for(t.text)]
+    sites = [t for t in _drift_sites(doc, i) if _word_for(t.text)]
     target = pick_recurring(doc, sites, rng)
     if target is None:
         return None
     word = rng.choice(_word_for(target.text)[:8])
-    if is_initial(sentence, target.start):
+    if starts_phrase(sentence, target.start):
         word = capitalise(word)
     text, span = replace_span(sentence, target.start, target.end, word)
     return corruption("name_to_word.v1", text, [span])
