@@ -6,7 +6,8 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SEED   := seeds/000_4d4a1b028e6d6d4a.txt
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench reproduce clean
+DATA   ?= ../shared/data
 
 demo: $(VENV)/.installed
 	$(VENV)/bin/mtqe check $(SEED)
@@ -31,6 +32,15 @@ $(VENV)/.torch: | $(PY)
 $(VENV)/.installed: $(VENV)/.torch pyproject.toml
 	$(PIP) install -e '.[dev]'
 	touch $@
+
+# The shipped model, from the clean corpora (see README: about 90 minutes on 2 CPU cores).
+reproduce: $(VENV)/.installed
+	$(VENV)/bin/mtqe corrupt --corpus $(DATA)/train/reuters21578.jsonl $(DATA)/train/wmt_news_en.jsonl \
+		--config configs/corrupt-v1.json --out runs/corpus-v1
+	$(VENV)/bin/mtqe train --config configs/news-v1.json --data runs/corpus-v1 \
+		--dev $(DATA)/dev/mqm_zhen_2020.jsonl.gz --out models/news-v1-synth
+	$(VENV)/bin/mtqe finetune --model models/news-v1-synth --config configs/finetune-v1.json \
+		--data $(DATA)/dev/mqm_zhen_2020.jsonl.gz --out models/news-v1
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -34,6 +34,7 @@ def load(
     *,
     thresholds: Thresholds | dict[str, float] | None = None,
     mode: str | None = None,
+    quantize: bool = False,
 ) -> Detector:
     """Load a detector from a model folder.
 
@@ -42,6 +43,7 @@ def load(
         thresholds: override the folder's fitted ``review`` / ``error`` thresholds.
         mode: a named operating point, ``precise``, ``balanced`` or ``sensitive``, applied on
             top of the thresholds.
+        quantize: run the neural model with dynamic int8 quantisation (faster on CPU).
 
     Example:
         >>> det = mtqe.load(thresholds={"review": 0.4, "error": 0.7})
@@ -54,7 +56,7 @@ def load(
         th = thresholds
     if mode is not None:
         th = th.shifted(mode)
-    return Detector(art, th)
+    return Detector(art, th, quantize=quantize)
 
 
 __all__ = [

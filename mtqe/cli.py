@@ -24,7 +24,7 @@ class UsageError(Exception):
 
 
 def _detector(args: argparse.Namespace) -> Detector:
-    det = load(args.model, mode=args.mode)
+    det = load(args.model, mode=args.mode, quantize=getattr(args, "quantize", False))
     if args.review_at is not None or args.error_at is not None:
         th = det.thresholds
         try:
@@ -137,6 +137,11 @@ def eval_cli(args: argparse.Namespace) -> int:
         segs = load_dev(args.data)
     except OSError as e:
         raise UsageError(f"{args.data}: {e.strerror}") from None
+    if args.no_context:  # ablation: every segment read alone
+        for s in segs:
+            s.doc = None
+    if args.limit:
+        segs = segs[: args.limit]
     name = Path(args.data).name.split(".")[0]
     res = evaluate(det, segs, plot_dir=args.plots, name=name)
     res["data"], res["signature"] = str(args.data), det.signature
@@ -216,7 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--data", required=True, help="a dev file (.jsonl or .jsonl.gz)")
     e.add_argument("--format", choices=["md", "json"], default="md")
     e.add_argument("--plots", metavar="DIR", help="write a reliability diagram and a PR curve here")
-    e.add_argument("--source", action="store_true", help="use the file's sources (source-aware mode)")
+    e.add_argument("--no-context", action="store_true", help="ablation: score each segment alone")
+    e.add_argument("--quantize", action="store_true", help="dynamic int8 quantisation of the model")
+    e.add_argument("--limit", type=int, help="only the first N segments (in document order)")
     _add_model_args(e)
     e.set_defaults(func=eval_cli)
     k = sub.add_parser("calibrate", help="fit fusion, calibration and thresholds on dev data")

@@ -60,15 +60,18 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     if learn_fusion:
         ev = collect(det, fit_part)
         rows = [features(ms.prob if ms else None,
-                         max((p for _, _, p in ms.tokens), default=0.0) if ms else None, found)
-                for found, ms in ev]
+                         max((p for _, _, p in ms.tokens), default=0.0) if ms else None, found,
+                         seg.target)
+                for (found, ms), seg in zip(ev, fit_part, strict=True)]
         fusion = fit_fusion(rows, [s.bad for s in fit_part])
     fitted = Detector(replace(art, fusion=fusion, calibration={}), det.thresholds)
-    cal_raw = [fitted.raw_score(f, m) for f, m in collect(fitted, cal_part)]
+    cal_raw = [fitted.raw_score(f, m, s.target)
+               for (f, m), s in zip(collect(fitted, cal_part), cal_part, strict=True)]
     cal_labels = [s.bad for s in cal_part]
     cmap = fit_platt(cal_raw, cal_labels)
     # ECE of the map on the half that did not fit it: cross-fit the other way round.
-    fit_raw = [fitted.raw_score(f, m) for f, m in collect(fitted, fit_part)]
+    fit_raw = [fitted.raw_score(f, m, s.target)
+               for (f, m), s in zip(collect(fitted, fit_part), fit_part, strict=True)]
     fit_labels = [s.bad for s in fit_part]
     other_map = fit_platt(fit_raw, fit_labels)
     ece = expected_calibration_error([apply_map(other_map, r) for r in cal_raw], cal_labels)

@@ -24,9 +24,14 @@ def _logit(p: float) -> float:
 
 
 def features(model_prob: float | None, token_max: float | None,
-             findings: Sequence[Finding]) -> dict[str, float]:
-    """The fusion's inputs for one sentence (model features absent without a model)."""
-    f: dict[str, float] = {}
+             findings: Sequence[Finding], text: str = "") -> dict[str, float]:
+    """The fusion's inputs for one sentence (model features absent without a model).
+
+    ``log_words``: a sentence's chance of holding an error grows with its length (on MQM
+    zh-en 2020 length alone ranks major errors at AUROC 0.65), while the synthetic training
+    data corrupts sentences of any length alike; the fusion learns that prior from real MT.
+    """
+    f: dict[str, float] = {"log_words": math.log1p(len(text.split()))}
     if model_prob is not None:
         f["model_logit"] = _logit(model_prob)
     if token_max is not None:

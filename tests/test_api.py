@@ -58,6 +58,12 @@ def test_check_segments_reads_documents_together(detector: Detector) -> None:
     assert all(r.flag == "ok" for r in alone)  # no document, no context
 
 
+def test_default_model_is_the_shipped_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MTQE_MODEL")
+    assert mtqe.default_model_path().name == mtqe.DEFAULT_MODEL
+    assert (mtqe.default_model_path() / "config.json").is_file()
+
+
 def test_threshold_override_and_modes(article_path: Path) -> None:
     strict = mtqe.load(thresholds={"review": 0.99, "error": 0.999})
     assert all(s.flag == "ok" for s in strict.check(article_path.read_text()).sentences)

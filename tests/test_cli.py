@@ -11,7 +11,8 @@ import pytest
 
 
 def mtqe(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "mtqe", *args], input=stdin,
+    # MTQE_MODEL (pinned to the rules-only folder by conftest) is inherited by the child.
+    proc = subprocess.run([sys.executable, "-m", "mtqe", *args], input=stdin, check=False,
                           capture_output=True, timeout=300)
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(),
                                        proc.stderr.decode())

@@ -21,7 +21,7 @@ from __future__ import annotations
 from ._text import category_of
 from .acronyms import acronym_drift
 from .base import CorruptFn, Corruption, DocContext
-from .benign import benign_punct, benign_reorder, benign_synonym
+from .benign import benign_punct, benign_synonym
 from .countries import country_garble
 from .entities import entity_swap
 from .garble import garbled_clause
@@ -29,6 +29,7 @@ from .names import name_drift, name_to_word
 from .numbers import number_change
 from .omission import omission
 from .polarity import negation_flip
+from .reorder import benign_reorder
 from .roles import role_inversion
 from .spelling import benign_spelling
 

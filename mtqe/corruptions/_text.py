@@ -10,20 +10,23 @@ from functools import lru_cache
 
 from wordfreq import top_n_list, zipf_frequency
 
-from ..checks.gazetteer import is_demonym, is_place
+from ..checks.gazetteer import is_demonym, place_vocabulary
 from .base import Corruption, DocContext
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 # A capitalised word that can be a name (O'Neill kept whole; hyphenated parts split).
 NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’][A-Z]?[a-z]{2,})?(?![\w])")
 POSSESSIVE = re.compile(r"['’]s$")
-# Capitalised words of news copy that are titles, institutions, calendar or compass words:
-# frequent enough in lower case to be words, yet rare enough that a frequency cut keeps them.
+
+
 def wordset(text: str) -> frozenset[str]:
     """The whitespace-separated words of a table written as a block of text."""
     return frozenset(text.split())
 
 
+# Capitalised words of news copy that are titles, institutions, calendar or compass words (and
+# function words): frequent enough in lower case to be words, yet some rare enough that a
+# frequency cut alone would keep them as names.
 _NOT_NAMES = wordset("""
     president minister ministry prime chancellor premier secretary spokesman spokeswoman governor
     mayor ambassador envoy general colonel admiral captain major sergeant lieutenant commander
@@ -45,9 +48,17 @@ _NOT_NAMES = wordset("""
     if when while after before as at in on for from with by of to however meanwhile according
     also both all some many most other another such there here what which who whom whose how why
     then still only even just once yet since during despite although though because so thus
+    editor author reporter correspondent source photo video update edition read more
 """)
 _NAME_ZIPF = 5.2  # above this a capitalised word is an ordinary word (State, Court) unless a place
-_COMMON_INITIAL_ZIPF = 4.0
+_NAME_SHAPE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
+_AFTER = re.compile(r"\s+([A-Z][\w’'-]*)")
+_TITLES = wordset("""
+    mr mr. mrs mrs. ms ms. dr dr. president minister secretary mayor governor senator chancellor premier
+    general gen. colonel col. judge ambassador king queen prince princess pope sheikh sir lord lady
+    professor prof. chairman chairwoman director chief commander spokesman spokeswoman coach captain
+""")
 _PHRASE_START = re.compile(r"(?:[.:;!?]\s+[\"“‘']?|[\"“‘(\[]\s*|\s[-–—]\s)$")
 _ABBREVIATION = re.compile(r"\.(?=\s*[a-z,]|\S)")
 _FUNCTION = wordset("""
@@ -116,6 +127,16 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def decapitalise(text: str) -> str:
+    """``text`` with its first word in lower case, unless that word is "I", an acronym, a place,
+    a people or otherwise not a common English word (a name)."""
+    first = re.match(r"[\w'’-]+", text)
+    word = first.group() if first else ""
+    if not word or word == "I" or word.isupper() or is_known_place(word) or is_demonym(word):
+        return text
+    return text[:1].lower() + text[1:] if word.lower() in common_set() else text
+
+
 def match_case(model: str, word: str) -> str:
     """``word`` cased like ``model`` (all caps, capitalised or lower)."""
     if model.isupper() and len(model) > 1:
@@ -125,12 +146,25 @@ def match_case(model: str, word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _known_places() -> frozenset[str]:
+    return frozenset(p.lower() for p in place_vocabulary(well_known=True))
+
+
+def is_known_place(text: str) -> bool:
+    """A country, people, capital, region, major state or city over 500,000 (not a small town:
+    the town lists hold many surnames and words, "Savage", "Reading")."""
+    return text.lower() in _known_places()
+
+
 def is_name_word(word: str) -> bool:
-    """Whether a capitalised word can be a name: not a title, institution or calendar word."""
-    low = word.lower()
-    if low in _NOT_NAMES or is_demonym(word):
+    """Whether a capitalised word can be a name: letters only (a hyphen inside allowed), and not
+    a title, institution or calendar word."""
+    if not (word[:1].isupper() and _NAME_SHAPE.fullmatch(word) and any(c.islower() for c in word)):
         return False
-    return zipf(word) < _NAME_ZIPF or is_place(word)
+    if word.lower() in _NOT_NAMES or is_demonym(word):
+        return False
+    return zipf(word) < _NAME_ZIPF or is_known_place(word)
 
 
 def starts_phrase(sentence: str, pos: int) -> bool:
@@ -140,7 +174,10 @@ def starts_phrase(sentence: str, pos: int) -> bool:
 
 
 def is_headline(sentence: str) -> bool:
-    """Title case: most longer words capitalised ("Fires and Pepper Spray as Protesters March")."""
+    """Title case without a full stop: most longer words capitalised ("Fires and Pepper Spray as
+    Protesters March"); a sentence of names ("Minister Anton Baker met the envoys.") is not one."""
+    if re.search(r"[.!?][\"”’')]?$", sentence.strip()):
+        return False
     long_words = [w for w in WORD.findall(sentence) if len(w) >= 4]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
@@ -148,9 +185,10 @@ def is_headline(sentence: str) -> bool:
 def name_tokens(sentence: str, doc_text: str = "") -> list[Token]:
     """Capitalised name candidates of a sentence, possessive ``'s`` left out.
 
-    A word capitalised by its position counts only when it is rare as an English word; a common
-    word ("Collection", "Additional") only when ``doc_text`` never has it in lower case; an
-    abbreviation ("Wash.") never. In a headline only places count.
+    A word capitalised by its position counts only when it is not an English word; a common
+    word elsewhere ("Savage") only with a capitalised neighbour or a second mention, and never
+    when ``doc_text`` has it in lower case; an abbreviation ("Wash.") never. In a headline only
+    well-known places count, as they do anywhere.
     """
     headline = is_headline(sentence)
     out = []
@@ -158,15 +196,33 @@ def name_tokens(sentence: str, doc_text: str = "") -> list[Token]:
         text = POSSESSIVE.sub("", m.group())
         if len(text) < 3 or not is_name_word(text) or _ABBREVIATION.match(sentence, m.end()):
             continue
-        common = zipf(text) >= _COMMON_INITIAL_ZIPF and not is_place(text)
-        if common and (headline or starts_phrase(sentence, m.start())):
-            continue
-        if common and doc_text and re.search(rf"\b{text.lower()}\b", doc_text):
-            continue
-        if headline and not is_place(text):
-            continue
-        out.append(Token(m.start(), m.start() + len(text), text))
+        if is_known_place(text) or (not headline and _is_name_here(sentence, m.start(), text, doc_text)):
+            out.append(Token(m.start(), m.start() + len(text), text))
     return out
+
+
+def _is_name_here(sentence: str, start: int, text: str, doc_text: str) -> bool:
+    if starts_phrase(sentence, start):
+        return not is_english_word(text)
+    return text.lower() not in common_set() or _looks_like_name(sentence, start, start + len(text), doc_text)
+
+
+def _looks_like_name(sentence: str, start: int, end: int, doc_text: str) -> bool:
+    """Evidence that a capitalised common word ("Savage", "Baker") is a name here: a title before
+    it or before its given name ("Mr. Savage", "Minister Anton Baker"), a rare capitalised
+    neighbour ("Michaud Savage") or a second mention in the document; and no lower-case use of it
+    there."""
+    word = sentence[start:end]
+    if doc_text and re.search(rf"\b{re.escape(word.lower())}\b", doc_text):
+        return False
+    before, after = _BEFORE.search(sentence[:start]), _AFTER.match(sentence[end:])
+    if before and before.group(1).lower() in _TITLES:
+        return True
+    title = before and _BEFORE.search(sentence[:before.start()])
+    if title and title.group(1).lower() in _TITLES:
+        return True
+    rare = [m.group(1) for m in (before, after) if m and m.group(1).lower().strip(".") not in common_set()]
+    return bool(rare) or doc_text.count(word) >= 2
 
 
 def mention_counts(doc: DocContext) -> dict[str, int]:

@@ -1,5 +1,5 @@
 """Acronym drift: an expansion that no longer fits its acronym ("Central Intelligence Agency
-(CIA)" -> "Central Information Agency (CIA)", "Democratic People's Republic (DPR)" -> "Democratic
+(CIA)" -> "Central Security Agency (CIA)", "Democratic People's Republic (DPR)" -> "Democratic
 Republic (DPR)").
 
 MT translates the words of a name one by one, dropping one or picking a near synonym or the
@@ -26,27 +26,40 @@ _NEAR = {
     "agency": ("office", "bureau", "service"), "office": ("bureau", "agency"),
     "bureau": ("office", "agency"), "organization": ("association", "union", "agency"),
     "organisation": ("association", "union", "agency"), "council": ("assembly", "board"),
-    "committee": ("board", "panel"), "commission": ("committee", "board"),
+    "committee": ("board", "panel"), "commission": ("board", "panel"),
     "bank": ("fund",), "fund": ("bank",), "party": ("front", "movement"), "front": ("party",),
     "movement": ("front", "party"), "union": ("alliance", "league"), "league": ("union",),
     "alliance": ("union", "league"), "national": ("federal", "state"), "federal": ("national", "central"),
     "central": ("general", "main"), "general": ("central", "main"), "international": ("global", "world"),
     "world": ("global", "international"), "global": ("world", "international"),
-    "security": ("defence", "safety"), "defence": ("security",), "defense": ("security",),
+    "security": ("defence",), "defence": ("security",), "defense": ("security",),
     "forces": ("army", "troops"), "army": ("forces",), "news": ("press", "media"),
     "press": ("news", "media"), "service": ("agency", "office"), "institute": ("center", "academy"),
     "research": ("studies", "science"), "development": ("growth", "progress"),
     "economic": ("financial", "trade"), "trade": ("commerce", "economic"), "health": ("medical",),
-    "atomic": ("nuclear",), "nuclear": ("atomic",), "people's": ("popular", "national"),
+    "atomic": ("nuclear",), "nuclear": ("atomic",), "people's": ("national",),
     "liberation": ("freedom", "independence"), "workers": ("labour",), "labour": ("workers",),
-    "intelligence": ("information",), "monetary": ("financial", "currency"),
+    "intelligence": ("security",), "monetary": ("financial", "currency"),
     "treaty": ("alliance", "pact"), "republic": ("state",), "democratic": ("popular",),
     "investigation": ("inquiry",), "cooperation": ("partnership",), "emergency": ("crisis", "disaster"),
     "energy": ("power",), "protection": ("defence", "safety"), "environment": ("nature",),
 }
 
 
-def expansion(sentence: str, paren_start: int) -> list[re.Match[str]]:
+def expansion(sentence: str, paren_start: int, acronym: str) -> list[re.Match[str]]:
+    """The words just before a bracket at ``paren_start`` whose initials spell ``acronym``, or []."""
+    run = _capital_run(sentence, paren_start)
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    for k in range(len(run)):
+        if run[k].group().lower() in _JOINERS:
+            continue
+        initials = "".join(w.group()[0] for w in run[k:] if w.group().lower() not in _JOINERS)
+        if initials.upper() == letters:
+            return run[k:]
+    return []
+
+
+def _capital_run(sentence: str, paren_start: int) -> list[re.Match[str]]:
     """The capitalised words (with joiners inside) just before a bracket at ``paren_start``."""
     words = list(re.finditer(r"[A-Za-z][\w'’&-]*", sentence[:paren_start]))
     run: list[re.Match[str]] = []
@@ -99,7 +112,7 @@ def acronym_drift(doc: DocContext, i: int, rng: random.Random) -> Corruption | N
     sentence = doc.sentences[i]
     sites = []
     for m in _ACRONYM.finditer(sentence):
-        run = expansion(sentence, m.start())
+        run = expansion(sentence, m.start(), m.group(1))
         if len(run) >= 2 and sum(c.isupper() for c in m.group(1)) >= 2:
             sites.append((m, run))
     if not sites:

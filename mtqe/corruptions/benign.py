@@ -1,8 +1,8 @@
 """Benign edits: changes a careful editor would let stand, labelled clean (no spans).
 
 They teach the model that a different wording is not an error: a safe synonym, punctuation
-and quote style, a clause or time phrase moved. Every table here is small and curated: a
-"synonym" that shifts the meaning would teach the opposite lesson.
+and quote style (``spelling.py`` and ``reorder.py`` hold the others). Every table here is
+small and curated: a "synonym" that shifts the meaning would teach the opposite lesson.
 """
 
 from __future__ import annotations
@@ -10,16 +10,15 @@ from __future__ import annotations
 import random
 import re
 
-from ..checks.gazetteer import is_demonym, is_place
-from ._text import capitalise, corruption, is_initial, wordset, zipf
+from ._text import capitalise, corruption, is_function, is_initial, wordset
 from .base import Corruption, DocContext
 
-__all__ = ["benign_punct", "benign_reorder", "benign_synonym"]
+__all__ = ["benign_punct", "benign_synonym"]
 
 # Substitutions that keep the meaning in any news context they match.
 _SYNONYMS = {
     "said": ("stated",), "nearly": ("almost",), "almost": ("nearly",), "buy": ("purchase",),
-    "bought": ("purchased",), "buying": ("purchasing",), "big": ("large",), "bigger": ("larger",),
+    "bought": ("purchased",), "buying": ("purchasing",), "bigger": ("larger",),
     "biggest": ("largest",), "quickly": ("rapidly",), "rapidly": ("quickly",),
     "despite": ("in spite of",), "in order to": ("to",), "entire": ("whole",),
     "several": ("a number of",), "Moreover,": ("Furthermore,", "In addition,"),
@@ -57,7 +56,9 @@ def _also_to_end(sentence: str) -> str | None:
     m = re.search(r" also (?=[a-z])", sentence)
     if not m or not sentence.endswith(".") or sentence.count(" also ") > 1:
         return None
-    if re.search(r"[,;:\"“”]", sentence):
+    if re.search(r"[,;:\"“”]|\b(?:not|never|no)\b|n['’]t\b", sentence):  # "not ... as well" wants "either"
+        return None
+    if len(sentence.split()) > 15 or re.search(r"\b(?:that|which|who|when|because|if|while)\b", sentence):
         return None
     return sentence[:m.start()] + " " + sentence[m.end():-1] + " as well."
 
@@ -71,7 +72,8 @@ def benign_synonym(doc: DocContext, i: int, rng: random.Random) -> Corruption | 
         return corruption("benign_synonym.v1", also, [])
     if not sites:
         return None
-    start, end, new = rng.choice(sites)
+    # "said" is in nearly every news sentence: without a lower weight it would be most edits.
+    start, end, new = rng.choices(sites, weights=[0.3 if new == "stated" else 1.0 for *_, new in sites])[0]
     if is_initial(sentence, start):
         new = capitalise(new)
     return corruption("benign_synonym.v1", sentence[:start] + new + sentence[end:], [])
@@ -83,9 +85,9 @@ _PUNCT_SWAPS = (
     (re.compile(r"\bUS\b"), "U.S."), (re.compile(r"\bU\.K\.(?= )"), "UK"), (re.compile(r"\bUK\b"), "U.K."),
     (re.compile(r"\bU\.N\.(?= )"), "UN"), (re.compile(r"\bUN\b"), "U.N."),
 )
-# "A, B and C" <-> "A, B, and C": the serial comma; a comma before "but" joining two clauses.
-_SERIAL = re.compile(r"(, [\w'’-]+(?: [\w'’-]+)?)( and | or )")
-_SERIAL_COMMA = re.compile(r"(, [\w'’-]+(?: [\w'’-]+)?),( and | or )")
+# "A, B and C" <-> "A, B, and C": the serial comma (B one or two words, not a clause); a comma
+# before "but" joining two clauses.
+_SERIAL = re.compile(r", ([\w'’.-]+(?: [\w'’.-]+)?)(,?)( and | or )")
 _BUT = re.compile(r"(?<=[a-z]) but (?=[a-z]+ )")
 _BUT_COMMA = re.compile(r"(?<=[a-z]), but (?=[a-z]+ )")
 
@@ -105,9 +107,12 @@ def _punct_options(sentence: str) -> list[str]:
     options = [pattern.sub(new, sentence, count=1) for pattern, new in _PUNCT_SWAPS
                if pattern.search(sentence)]
     options += [pattern.sub(new, sentence, count=1) for pattern, new in (
-        (_SERIAL_COMMA, r"\1\2"), (_BUT_COMMA, " but "), (_BUT, ", but ")) if pattern.search(sentence)]
-    if _SERIAL.search(sentence) and not _SERIAL_COMMA.search(sentence):
-        options.append(_SERIAL.sub(r"\1,\2", sentence, count=1))
+        (_BUT_COMMA, " but "), (_BUT, ", but ")) if pattern.search(sentence)]
+    for m in _SERIAL.finditer(sentence):
+        if not is_function(m.group(1).split()[0]):  # ", were dangerous and": a clause, not a list
+            comma = "" if m.group(2) else ","
+            options.append(sentence[:m.end(1)] + comma + sentence[m.end(2):])
+            break
     quoted = _quote_swap(sentence)
     return [o for o in [*options, quoted] if o and o != sentence]
 
@@ -116,44 +121,3 @@ def benign_punct(doc: DocContext, i: int, rng: random.Random) -> Corruption | No
     """Change punctuation style: serial or clause comma, quote marks, "per cent", "U.S."."""
     options = _punct_options(doc.sentences[i])
     return corruption("benign_punct.v1", rng.choice(options), []) if options else None
-
-
-_TIME = (r"(?:on|last|this|next|earlier|later) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-         r"|week|month|year)|on (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|in (?:19|20)\d\d|yesterday")
-_TRAILING_TIME = re.compile(r" (" + _TIME + r")\.$")
-_AND_CLAUSE = re.compile(r"^(?P<a>[^,;]+), and (?P<b>(?:the|a|an|[A-Z][a-z]+) [^,;]+)\.$")
-_SEMI = re.compile(r"^(?P<a>[^;]+); (?P<b>[^;]+)\.$")
-# The second clause must not lean on the first: "then", "also", a pronoun.
-_DEPENDENT = re.compile(
-    r"\b(?:then|later|afterwards|also|too|so|thus|therefore|he|she|they|it|this|that|its|his|her|their)\b",
-    re.IGNORECASE)
-
-
-def _lower_start(doc: DocContext, text: str) -> str:
-    """``text`` with its first word in lower case unless that word is a name.
-
-    A name is rare as an English word, a place or people, or capitalised mid-sentence somewhere in
-    the document ("Exports rose" -> "exports rose", but "France said" stays).
-    """
-    first = re.match(r"[\w'’-]+", text)
-    word = first.group() if first else ""
-    if not word or word.isupper() or word == "I" or is_place(word) or is_demonym(word) or zipf(word) < 4.0:
-        return text
-    if re.search(r"(?<=[a-z,;:] )" + re.escape(word) + r"\b", doc.text):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def benign_reorder(doc: DocContext, i: int, rng: random.Random) -> Corruption | None:
-    """Move a trailing time phrase to the front, or swap two independent clauses."""
-    sentence = doc.sentences[i]
-    options = []
-    m = _TRAILING_TIME.search(sentence)
-    if m and sentence[:1].isalpha() and len(sentence[:m.start()].split()) >= 3:
-        options.append(f"{capitalise(m.group(1))}, {_lower_start(doc, sentence[:m.start()])}.")
-    for pattern, glue in ((_AND_CLAUSE, ", and "), (_SEMI, "; ")):
-        c = pattern.match(sentence)
-        if c and not _DEPENDENT.search(c.group("b")) and len(c.group("b").split()) >= 3:
-            options.append(capitalise(c.group("b")) + glue + _lower_start(doc, c.group("a")) + ".")
-    options = [o for o in options if o != sentence]
-    return corruption("benign_reorder.v1", rng.choice(options), []) if options else None

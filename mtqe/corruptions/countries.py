@@ -1,5 +1,5 @@
 """Countries and peoples garbled: the wrong half of a divided country, a neighbour's people, or a
-demonym read as a near English word or misspelt ("Korean" -> "Koran", "Ukrainian" -> "Ukranian").
+demonym read as a near English word or misspelt ("Polish" -> "Polls", "Icelandic" -> "Icelendic").
 
 The lookup tables here (neighbours, demonyms per country, big cities) are shared with
 ``entities.py``.

@@ -10,10 +10,18 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..checks.gazetteer import capital_of, country_of, is_country, is_demonym, is_place, place_vocabulary
-from ._text import POSSESSIVE, corruption, is_initial, is_name_word, wordset, zipf
+from ..checks.gazetteer import capital_of, country_of, is_country, is_demonym, is_place
+from ._text import (
+    POSSESSIVE,
+    corruption,
+    is_headline,
+    is_initial,
+    is_known_place,
+    is_name_word,
+    wordset,
+    zipf,
+)
 from .base import Corruption, DocContext, replace_span
 from .countries import big_cities, demonyms_of, major_countries, neighbours
 
@@ -21,7 +29,7 @@ __all__ = ["entity_swap", "mentions"]
 
 # Capitalised runs, with the joining words of names ("Bank of England", "Party for Freedom").
 _RUN = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’.-]*[a-z\d][\w'’-]*(?:\s(?:(?:of|for|and|the|de|al)\s)*[A-Z][\w'’-]*[a-z][\w'’-]*)*"
+    r"(?<![\w'’-])[A-Z][\w'’.-]*[a-z\d][\w'’-]*(?:\s(?:(?:of|for|and|the|de|al|den|der|van|von|da|di|del|la|le|bin|ibn|el)\s)*[A-Z][\w'’-]*[a-z][\w'’-]*)*"
 )
 _ORG_WORDS = wordset("""
     ministry council committee commission agency bureau office department parliament senate congress
@@ -51,16 +59,12 @@ def _place_kind(text: str, before: str = "") -> str | None:
         return "country"
     if is_demonym(text):
         return "people"
-    if text.lower() in _well_known():
+    if is_known_place(text):
         return "capital" if capital_of(country_of(text) or "") == text else "place"
     if is_place(text) and _PLACE_PREP.search(before):
         return "place"
     return None
 
-
-@lru_cache(maxsize=1)
-def _well_known() -> frozenset[str]:
-    return frozenset(p.lower() for p in place_vocabulary(well_known=True))
 
 
 def _kind(text: str, label: str, surnames: frozenset[str], before: str) -> str | None:
@@ -97,22 +101,29 @@ def _runs(sentence: str, surnames: frozenset[str] = frozenset()) -> list[Mention
         if kind:
             out.append(Mention(start, start + len(text), text, kind))
             continue
-        group: list[re.Match[str]] = []
-        for w in [*re.finditer(r"\S+", text), None]:
-            name_like = w is not None and is_name_word(w.group())
-            if name_like and not _is_common_initial(sentence, start + w.start()):
-                group.append(w)
-                continue
-            if group:
-                out += _name_group(sentence, start, text, group, surnames)
-                group = []
-            if w is not None and is_demonym(w.group()):
-                out.append(Mention(start + w.start(), start + w.end(), w.group(), "people"))
+        out += _split_run(sentence, start, text, surnames)
     return out
 
 
+def _split_run(sentence: str, start: int, text: str, surnames: frozenset[str]) -> list[Mention]:
+    """The names and peoples inside a capitalised run, split at titles and common words."""
+    out: list[Mention] = []
+    group: list[re.Match[str]] = []
+    for w in re.finditer(r"\S+", text):
+        if is_name_word(w.group()) and not _is_common_initial(sentence, start + w.start()):
+            group.append(w)
+            continue
+        if group:
+            out += _name_group(sentence, start, text, group, surnames)
+            group = []
+        if is_demonym(w.group()):
+            out.append(Mention(start + w.start(), start + w.end(), w.group(), "people"))
+    return out + (_name_group(sentence, start, text, group, surnames) if group else [])
+
+
 def _is_common_initial(sentence: str, pos: int) -> bool:
-    word = re.match(r"\S+", sentence[pos:]).group()
+    m = re.match(r"\S+", sentence[pos:])
+    word = m.group() if m else ""
     return is_initial(sentence, pos) and zipf(word) >= 4.0 and not is_demonym(word)
 
 
@@ -131,7 +142,17 @@ def _surnames(doc: DocContext) -> frozenset[str]:
 
 
 def mentions(doc: DocContext, i: int) -> list[Mention]:
-    """Entities of sentence ``i``: spaCy's when a pipeline is loaded, else capitalised runs."""
+    """Entities of sentence ``i``: spaCy's when a pipeline is loaded, else capitalised runs.
+
+    In a title-case headline only places and peoples count: its other capitals say nothing.
+    """
+    found = _mentions(doc, i)
+    if is_headline(doc.sentences[i]):
+        return [m for m in found if m.kind in ("country", "people", "capital", "place")]
+    return found
+
+
+def _mentions(doc: DocContext, i: int) -> list[Mention]:
     parsed = doc.parse(i)
     if parsed is None:
         return _runs(doc.sentences[i], _surnames(doc))
@@ -155,7 +176,7 @@ def _document_pool(doc: DocContext, i: int, target: Mention) -> list[str]:
     surnames = _surnames(doc)
     pool = []
     for j, other in enumerate(doc.sentences):
-        if j == i:
+        if j == i or (target.kind in ("person", "org") and is_headline(other)):
             continue
         for m in _runs(other, surnames):
             text = m.text.split()[-1] if single and m.kind == "person" else m.text
@@ -211,6 +232,8 @@ def _with_article(sentence: str, target: Mention, name: str) -> tuple[int, str]:
 def entity_swap(doc: DocContext, i: int, rng: random.Random) -> Corruption | None:
     """Replace one entity of sentence ``i`` with another of the same kind."""
     sentence = doc.sentences[i]
+    if not re.search(r"[A-Z][a-z]", sentence):  # nothing to parse for
+        return None
     targets = mentions(doc, i)
     rng.shuffle(targets)
     for target in targets:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import re
 
-from ._text import Token, corruption, gap_span, is_function, is_initial, words, zipf
+from ._text import Token, corruption, decapitalise, gap_span, is_function, is_initial, words, zipf
 from .base import Corruption, DocContext, replace_span
 
 __all__ = ["garbled_clause"]
@@ -62,7 +62,7 @@ def _duplicate(sentence: str, rng: random.Random) -> Edit | None:
     n = rng.randint(2, min(4, len(run)))
     k = rng.randrange(0, len(run) - n + 1)
     start, end = run[k].start, run[k + n - 1].end
-    copy = " " + sentence[start:end].lower() if is_initial(sentence, start) else " " + sentence[start:end]
+    copy = " " + (decapitalise(sentence[start:end]) if is_initial(sentence, start) else sentence[start:end])
     return sentence[:end] + copy + sentence[end:], [(end + 1, end + len(copy))]
 
 

@@ -5,8 +5,9 @@ with swapped vowels, a lost letter or a cut-off ending; a name that sounds like 
 may come out as that word, in lower case.
 
 Example:
-    >>> respell("Dragunov", random.Random(1))  # doctest: +SKIP
-    'Dragunoff'
+    >>> import random
+    >>> respell("Korshunov", random.Random(3))
+    'Korshunoff'
 """
 
 from __future__ import annotations
@@ -14,17 +15,19 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 import jellyfish
 
-from ..checks.gazetteer import is_demonym, is_place
+from ..checks.gazetteer import is_demonym
 from ._text import (
     Token,
     capitalise,
     common_words,
     corruption,
     is_english_word,
+    is_known_place,
     name_tokens,
     pick_recurring,
     starts_phrase,
@@ -53,6 +56,9 @@ _ENDINGS = (
     ("ko", "ka"), ("ia", "iya"), ("iya", "ia"), ("er", "ar"), ("el", "al"), ("o", "ou"), ("e", "a"),
 )
 _VOWELS = "aeiouy"
+# Words a generator should never put where a person's name stood.
+_SENSITIVE = re.compile(r"sex|rape|porn|fuck|shit|nigg|fag|whore|slut|bitch|dick|cock|puss|cunt|bastard|gay"
+                        r"|lesb|homo|tits|boob|nazi|negro|retard|dwarf|midget|idiot|moron|terror|suicid")
 
 
 def respell(name: str, rng: random.Random) -> str | None:
@@ -70,7 +76,7 @@ def respell(name: str, rng: random.Random) -> str | None:
     return None
 
 
-def _shuffled_ops(rng: random.Random) -> list:
+def _shuffled_ops(rng: random.Random) -> list[Callable[[str, random.Random], str | None]]:
     """The spelling operations in a random order, sound changes weighted up: real transliteration
     drift is mostly phonetic, seldom a typo."""
     weighted = [(_sound, 4.0), (_ending, 2.0), (_consonant, 2.0), (_truncate, 1.0), (_letter, 1.0)]
@@ -175,26 +181,31 @@ def _noun_index() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     by_prefix: dict[str, list[str]] = defaultdict(list)
     by_sound: dict[str, list[str]] = defaultdict(list)
     for word in common[500:]:
-        plural = len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-        if plural and (word[:-1] in known or (word.endswith("ies") and word[:-3] + "y" in known)):
-            pass
-        elif not (len(word) >= 5 and word.endswith(("er", "or")) and word + "s" in known):
+        if not _is_noun_form(word, known) or _SENSITIVE.search(word):
             continue
-        if is_place(word) or is_demonym(word) or zipf(word) < 2.5:
+        if is_known_place(word) or is_demonym(word) or zipf(word) < 2.5:
             continue
         by_prefix[word[:3]].append(word)
         by_sound[jellyfish.metaphone(word)[:3]].append(word)
     return dict(by_prefix), dict(by_sound)
 
 
-def _word_for(name: str) -> list[str]:
+def _is_noun_form(word: str, known: frozenset[str]) -> bool:
+    if len(word) < 5 or word.endswith(("rens", "mens", "ples")):  # "childrens", "womens"
+        return False
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1] in known or (word.endswith("ies") and word[:-3] + "y" in known)
+    return word.endswith(("er", "or")) and word + "s" in known
+
+
+@lru_cache(maxsize=8192)
+def _word_for(name: str) -> tuple[str, ...]:
     """Nouns sharing the first three letters or the opening sounds of ``name``, closest first."""
     by_prefix, by_sound = _noun_index()
     low = name.lower()
     hits = list(by_prefix.get(low[:3], ()))
     hits += [w for w in by_sound.get(jellyfish.metaphone(low)[:3], ()) if w[0] == low[0] and w not in hits]
-    hits = [w for w in hits if w != low]
-    return sorted(hits, key=lambda w: -_shared_prefix(w, low))
+    return tuple(sorted((w for w in hits if w != low), key=lambda w: -_shared_prefix(w, low)))
 
 
 def _shared_prefix(a: str, b: str) -> int:
@@ -211,7 +222,7 @@ def name_to_word(doc: DocContext, i: int, rng: random.Random) -> Corruption | No
     target = pick_recurring(doc, sites, rng)
     if target is None:
         return None
-    word = rng.choice(_word_for(target.text)[:8])
+    word = rng.choice(_word_for(target.text)[:4])  # the closest few: "Baker" -> "bakers", not "biographies"
     if starts_phrase(sentence, target.start):
         word = capitalise(word)
     text, span = replace_span(sentence, target.start, target.end, word)

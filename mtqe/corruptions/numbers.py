@@ -1,7 +1,8 @@
 """Changed numbers: a figure, scale word, month or weekday turned into another plausible one.
 
-MT garbles figures when converting Chinese 万/亿 (ten thousand, hundred million) or Russian
-"млрд" (billion), and swaps months and weekdays; the result still looks like a real figure.
+MT garbles figures when converting Chinese 万/亿 (ten thousand, hundred million) or German
+"Milliarde" (a billion, not a milliard), and swaps months and weekdays; the result still
+looks like a real figure.
 """
 
 from __future__ import annotations
@@ -35,18 +36,21 @@ _WORD_SITES = re.compile(
 _MAY = re.compile(r"\bMay\s\d|\d\sMay\b")
 
 
-def _new_integer(value: int, digits: str, rng: random.Random) -> int:
-    if 1900 <= value <= 2100 and len(digits) == 4:  # a year: a year or two off
+def _new_integer(value: int, digits: str, rng: random.Random, scale: bool = True) -> int:
+    """Another plausible integer: a nearby year, a small count off by a few, a power of ten off,
+    a round step off, or one significant digit changed (round numbers stay round)."""
+    if 1900 <= value <= 2100 and len(digits) == 4:
         return value + rng.choice((-2, -1, 1, 2))
     if value <= 12:
         return rng.choice([v for v in range(max(0, value - 3), value + 4) if v != value and v > 0])
-    kind = rng.choice(("digit", "scale", "near"))
+    kind = rng.choice(("digit", "scale", "near") if scale else ("digit", "near"))
     if kind == "scale":
         return value * 10 if rng.random() < 0.5 or value < 100 else value // 10
     if kind == "near":
         step = 10 ** max(0, len(str(value)) - 2)
         return max(1, value + step * rng.choice((-3, -2, -1, 1, 2, 3)))
-    pos = rng.randrange(len(digits))
+    significant = len(digits.rstrip("0")) or 1
+    pos = rng.randrange(significant)
     options = [d for d in "0123456789" if d != digits[pos] and not (pos == 0 and d == "0")]
     return int(digits[:pos] + rng.choice(options) + digits[pos + 1:])
 
@@ -59,7 +63,7 @@ def _change_number(token: str, rng: random.Random) -> str:
         pos = rng.randrange(len(frac))
         new_frac = frac[:pos] + rng.choice([d for d in "0123456789" if d != frac[pos]]) + frac[pos + 1:]
         return f"{whole}.{new_frac}"
-    value = _new_integer(int(digits), digits, rng)
+    value = _new_integer(int(digits), digits, rng, scale=not frac)
     text = f"{value:,}" if "," in whole else str(value)
     return f"{text}.{frac}" if frac else text
 

@@ -25,10 +25,16 @@ _TRAILING = re.compile(
 _PREPOSITIONS = ("in", "on", "at", "from", "with", "for", "during", "after", "before", "near", "under",
                  "over", "against", "between", "through", "since", "by", "amid", "across", "without")
 _DETERMINERS = r"(?:the|a|an|his|her|its|their|our|this|that|these|those|some|two|three|\d[\d,.]*)\s"
+_PREP = "|".join(_PREPOSITIONS)
+_TOKEN = r"[\w'’-]+(?:[.,]\d+)*(?![.,]\d)"  # "30,000" and "3.5" are one token
+# Words that end a noun phrase: the next clause, a verb, a conjunction.
+_STOPS = r"and|or|but|that|which|who|to|is|are|was|were|has|have|had|will|would|can|could|said|says"
+# A preposition and its object, ending where the clause goes on: at punctuation, at the end,
+# or before the next preposition ("killed in battle | in the region").
 _PP = re.compile(
-    r"\s(?:" + "|".join(_PREPOSITIONS) + r")\s(?:" + _DETERMINERS + r")?"
-    r"(?:[\w'’-]+)(?:\s(?!(?:" + "|".join(_PREPOSITIONS) + r"|and|or|but|that|which|who|to)\b)[\w'’-]+){0,3}"
-    r"(?=[\s,.;:!?\"”]|$)"
+    r"\s(?:" + _PREP + r")\s(?:" + _DETERMINERS + r")?" + _TOKEN
+    + r"(?:\s(?!(?:" + _PREP + "|" + _STOPS + r")\b)" + _TOKEN + r"){0,3}"
+    r"(?=\s*[,.;:!?\"”)]|\s*$|\s(?:" + _PREP + r")\b)"
 )
 _NAMES_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]+) and ([A-Z][a-z]+)(?![\w-])")
 

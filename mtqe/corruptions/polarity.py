@@ -1,7 +1,7 @@
 """Flipped polarity: a negation gained or lost, or a word turned into its opposite.
 
-Negation scope is a classic MT failure (Chinese 不/没, Russian "не" placed before a different
-word than in English), as are antonym confusions in economic news ("rose" for "fell").
+Negation scope is a classic MT failure (Chinese 不/没, or German "nicht" placed far from the
+word it negates), as are antonym confusions in economic news ("rose" for "fell").
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ Edit = tuple[str, tuple[int, int]]
 
 
 def _antonym(sentence: str, rng: random.Random) -> Edit | None:
-    sites = list(_OPPOSITE_RE.finditer(sentence))
+    # "8,400 won" is money, not a victory.
+    sites = [m for m in _OPPOSITE_RE.finditer(sentence) if not re.search(r"\d\s*$", sentence[:m.start()])]
     if not sites:
         return None
     m = rng.choice(sites)
@@ -74,7 +75,8 @@ def _add_not(sentence: str, rng: random.Random) -> Edit | None:
 
 
 def _drop_not(sentence: str, rng: random.Random) -> Edit | None:
-    sites = [(m.start(2), m.end(2) + 1, None) for m in _NOT_RE.finditer(sentence)]
+    sites: list[tuple[int, int, str | None]] = [(m.start(2), m.end(2) + 1, None)
+                                                for m in _NOT_RE.finditer(sentence)]
     sites += [(m.start(), m.end(), _CONTRACTED[m.group().lower().replace("’", "'")])
               for m in _CONTRACTED_RE.finditer(sentence)]
     if not sites:

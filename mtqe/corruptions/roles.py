@@ -1,6 +1,6 @@
 """Inverted roles: who did what to whom, reversed ("X visited Y" -> "Y visited X").
 
-Chinese and Russian sources leave the agent implicit or put it after the verb, and MT then
+Chinese and Japanese sources leave the agent implicit or put it after the verb, and MT then
 guesses the order. The swap needs the dependency parse: a verb's subject and its object (or
 the object of "met with", "spoke to", the agent of a passive), both noun phrases headed by a
 noun, at least one of them a name.
@@ -9,9 +9,10 @@ noun, at least one of them a name.
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
-from ._text import capitalise, corruption, wordset
+from ._text import capitalise, corruption, is_initial, wordset
 from .base import Corruption, DocContext
 
 __all__ = ["role_inversion"]
@@ -21,6 +22,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PARTNER_PREPS = frozenset({"with", "to", "by", "against"})
 _HEADS = frozenset({"PROPN", "NOUN"})
 _MAX_TOKENS = 8
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NAME_PARTICLES = wordset("van von den der de da di du del la le bin ibn al el dos das ter")
 _AGENT_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Common nouns for people and bodies that act: swapping one with a name inverts who did what,
 # where swapping a thing ("Brazil imports soybeans") only makes nonsense.
@@ -43,7 +46,7 @@ def _phrase(token: Any) -> tuple[int, int] | None:
     preps = [c.i for c in token.rights if c.dep_ == "prep" and c.lower_ != "of"]
     right = min([right, *(p - 1 for p in preps)])
     words = token.doc[left:right + 1]
-    if right - left + 1 > _MAX_TOKENS or any(t.dep_ in ("relcl", "acl", "appos", "cc") or t.text in ",;()"
+    if right - left + 1 > _MAX_TOKENS or any(t.dep_ in ("relcl", "acl", "appos", "cc") or _loose_punct(t)
                                             for t in words):
         return None
     return left, right + 1
@@ -55,6 +58,17 @@ def _agentive(parsed: Any, rng_: tuple[int, int]) -> bool:
     head = words.root
     return (head.pos_ == "PROPN" or head.lemma_.lower() in _AGENT_NOUNS
             or any(t.ent_type_ in _AGENT_ENTS for t in words))
+
+
+def _inside_name(verb: Any) -> bool:
+    """A capitalised "verb" or a name particle is a misparsed name part ("Dimitri van den Bergh")."""
+    return not verb.text.islower() or verb.lower_ in _NAME_PARTICLES
+
+
+def _loose_punct(token: Any) -> bool:
+    """Punctuation standing apart ("Saxony -", a quote), not inside a word ("Ust-Orda", "U.S.")."""
+    return token.is_punct and (bool(token.whitespace_) or token.i == 0
+                               or bool(token.doc[token.i - 1].whitespace_))
 
 
 def _objects(verb: Any) -> list[Any]:
@@ -69,7 +83,7 @@ def _pairs(parsed: Any) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(subject, object) token ranges that can trade places."""
     pairs = []
     for verb in parsed:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _inside_name(verb):
             continue
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         for subj in subjects:
@@ -86,20 +100,32 @@ def _pairs(parsed: Any) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return pairs
 
 
-def _moved(parsed: Any, rng_: tuple[int, int], initial: bool) -> str:
+def _moved(parsed: Any, rng_: tuple[int, int], initial: bool, was_initial: bool) -> str:
     """Phrase text as it reads in its new place: a leading common word loses or gains its capital."""
     span = parsed[rng_[0]:rng_[1]]
     text = span.text
     if initial:
         return capitalise(text)
     first = span[0]
-    if first.i == 0 and first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper():
+    common = first.pos_ == "DET" or (first.pos_ != "PROPN" and not first.ent_type_)
+    if was_initial and common and first.text[:1].isupper() and first.text != "I":
         return text[:1].lower() + text[1:]
     return text
 
 
+def _two_agents(sentence: str) -> bool:
+    """Cheap test before parsing: two or more names or agent nouns (keeps ~95% of the sites and
+    spares the parse of ~60% of news sentences)."""
+    words = _WORD.findall(sentence)
+    agents = [k for k, word in enumerate(words) if (k > 0 and word[0].isupper())
+              or word.lower() in _AGENT_NOUNS or word.lower().rstrip("s") in _AGENT_NOUNS]
+    return len(words) >= 4 and len(agents) >= 2
+
+
 def role_inversion(doc: DocContext, i: int, rng: random.Random) -> Corruption | None:
     """Swap the subject and object of one verb of sentence ``i`` (needs ``doc.nlp``)."""
+    if doc.nlp is None or not _two_agents(doc.sentences[i]):
+        return None
     parsed = doc.parse(i)
     if parsed is None:
         return None
@@ -110,8 +136,9 @@ def role_inversion(doc: DocContext, i: int, rng: random.Random) -> Corruption | 
     sentence = doc.sentences[i]
     s0, s1 = parsed[subj[0]].idx, parsed[subj[1] - 1].idx + len(parsed[subj[1] - 1])
     o0, o1 = parsed[obj[0]].idx, parsed[obj[1] - 1].idx + len(parsed[obj[1] - 1])
-    new_subj = _moved(parsed, obj, initial=s0 == 0)
-    new_obj = _moved(parsed, subj, initial=False)
+    initial = is_initial(sentence, s0)
+    new_subj = _moved(parsed, obj, initial=initial, was_initial=False)
+    new_obj = _moved(parsed, subj, initial=False, was_initial=initial)
     text = sentence[:s0] + new_subj + sentence[s1:o0] + new_obj + sentence[o1:]
     shift = len(new_subj) - (s1 - s0)
     spans = [(s0, s0 + len(new_subj)), (o0 + shift, o0 + shift + len(new_obj))]
