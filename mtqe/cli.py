@@ -129,7 +129,7 @@ def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out
 
 def eval_cli(args: argparse.Namespace) -> int:
     """``mtqe eval``: metrics of the detector on an annotated dev file."""
-    from .devdata import load_dev
+    from .devdata import load_dev, sample_documents
     from .evaluate import evaluate, format_markdown
 
     det = _detector(args)
@@ -140,8 +140,8 @@ def eval_cli(args: argparse.Namespace) -> int:
     if args.no_context:  # ablation: every segment read alone
         for s in segs:
             s.doc = None
-    if args.limit:
-        segs = segs[: args.limit]
+    if args.sample:
+        segs = sample_documents(segs, args.sample)
     name = Path(args.data).name.split(".")[0]
     res = evaluate(det, segs, plot_dir=args.plots, name=name)
     res["data"], res["signature"] = str(args.data), det.signature
@@ -198,6 +198,14 @@ def finetune_cli(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def surprisal_cli(args: argparse.Namespace) -> int:
+    """``mtqe surprisal``: train the subword surprisal feature into a model folder."""
+    from .workflows import build_surprisal
+
+    print(build_surprisal(args.data, args.model))
+    return EXIT_OK
+
+
 def _add_model_args(c: argparse.ArgumentParser) -> None:
     c.add_argument("--model", help="model folder (default: shipped model, or $MTQE_MODEL)")
     c.add_argument("--review-at", type=float, help="override the review threshold")
@@ -223,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--plots", metavar="DIR", help="write a reliability diagram and a PR curve here")
     e.add_argument("--no-context", action="store_true", help="ablation: score each segment alone")
     e.add_argument("--quantize", action="store_true", help="dynamic int8 quantisation of the model")
-    e.add_argument("--limit", type=int, help="only the first N segments (in document order)")
+    e.add_argument("--sample", type=int, metavar="N",
+                   help="about N segments: whole documents drawn by a fixed hash (for big files)")
     _add_model_args(e)
     e.set_defaults(func=eval_cli)
     k = sub.add_parser("calibrate", help="fit fusion, calibration and thresholds on dev data")
@@ -256,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     ft.add_argument("--out", required=True, help="model folder to write")
     ft.add_argument("--config", required=True, help="JSON with a train section")
     ft.set_defaults(func=finetune_cli)
+    sp = sub.add_parser("surprisal", help="train the sentencepiece surprisal feature into a model folder")
+    sp.add_argument("--data", required=True, help="folder written by `mtqe corrupt` (its clean originals)")
+    sp.add_argument("--model", required=True, help="model folder to add surprisal.json to")
+    sp.set_defaults(func=surprisal_cli)
     return p
 
 

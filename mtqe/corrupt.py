@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import CorpusDoc
-from .corruptions import CATEGORY, REGISTRY
+from .corruptions import REGISTRY
 from .corruptions.base import Corruption, DocContext
 
 # The default mix of error corruptions (weights, normalised when drawn): the realism tally

@@ -13,6 +13,7 @@ from .combine import combine, model_findings
 from .fusion import features
 from .results import DocumentReport, SentenceResult
 from .segment import split_sentences
+from .surprisal import SURPRISAL_FILE, Surprisal
 from .version import __version__
 
 
@@ -44,6 +45,7 @@ class Detector:
         self.thresholds = thresholds or artifact.thresholds
         self.quantize = quantize
         self.__model = scorer  # loaded on first use: the checks alone need no torch
+        self.__surprisal: Any = None
 
     @property
     def signature(self) -> str:
@@ -124,13 +126,27 @@ class Detector:
             out.append(row)
         return out
 
+    def fusion_features(self, found: list[Finding], ms: Any, text: str) -> dict[str, float]:
+        """The named inputs of the learned fusion for one sentence."""
+        token_max = max((p for _, _, p in ms.tokens), default=0.0) if ms is not None else None
+        feats = features(ms.prob if ms else None, token_max, found, text)
+        if self._surprisal is not None:
+            feats.update(self._surprisal.features(text))
+        return feats
+
+    @property
+    def _surprisal(self) -> Any:
+        path = self.artifact.path / SURPRISAL_FILE if self.artifact.path else None
+        if self.__surprisal is None and path is not None and path.exists():
+            self.__surprisal = Surprisal.load(path)
+        return self.__surprisal
+
     def raw_score(self, found: list[Finding], ms: Any, text: str = "") -> float:
         """The fused score before calibration."""
         art = self.artifact
         if art.fusion is None:
             return combine(found, art.combiner)[0]
-        token_max = max((p for _, _, p in ms.tokens), default=0.0) if ms is not None else None
-        return art.fusion.predict(features(ms.prob if ms else None, token_max, found, text))
+        return art.fusion.predict(self.fusion_features(found, ms, text))
 
     def _score(self, docs: list[list[str]]) -> list[list[SentenceResult]]:
         return [[self._result(i, text, found, ms)

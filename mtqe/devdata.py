@@ -144,3 +144,20 @@ def _mark_bottom_quartile(segs: list[DevSegment]) -> None:
     for s in segs:
         s.bad = s.gold is not None and s.gold >= cut
         s.clean = s.gold is not None and s.gold <= golds[len(golds) // 4]
+
+
+def sample_documents(segs: list[DevSegment], n: int) -> list[DevSegment]:
+    """About ``n`` segments made of whole documents, chosen by a fixed hash of the document
+    id (so every language pair and system is represented, and the sample is repeatable)."""
+    import hashlib
+
+    docs: dict[str, list[DevSegment]] = {}
+    for s in segs:
+        docs.setdefault(s.doc or s.id, []).append(s)
+    keys = sorted(docs, key=lambda k: hashlib.sha1(k.encode()).hexdigest())
+    out: list[DevSegment] = []
+    for k in keys:
+        if len(out) >= n:
+            break
+        out += docs[k]
+    return out  # each document's segments stay together and in order

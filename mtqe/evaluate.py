@@ -111,7 +111,7 @@ def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True,
              plot_dir: str | None = None, name: str = "dev") -> dict[str, Any]:
     """Sentence-level metrics of a detector on one dev file (plus span F1 where spans are
     annotated, per-category recall on synthetic data, and the stored QE systems)."""
-    from .report import category_recall, plots, qe_systems, span_f1
+    from .report import by_language_pair, category_recall, plots, qe_systems, span_f1
 
     results = det.check_segments(Segment(id=s.id, target=s.target, doc=s.doc) for s in segs)
     scores = [r.score for r in results]
@@ -131,6 +131,8 @@ def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True,
         out["span_f1"] = span_f1(segs, results)
     if any("category" in s.extra for s in segs):
         out["category_recall"] = category_recall(segs, results)
+    if any("lang_pair" in s.extra for s in segs):
+        out["by_language_pair"] = by_language_pair(segs, scores)
     if any(s.extra.get("qe_submissions") for s in segs):
         out["qe_systems"] = qe_systems(segs, scores)
     if with_checks and any(s.errors for s in segs) and not out.get("category_recall"):
@@ -165,6 +167,11 @@ def format_markdown(res: dict[str, Any]) -> str:
                   "| --- | --- |"]
         for k, v in sorted(res["qe_systems"].items(), key=lambda kv: -kv[1]):
             lines.append(f"| {'**mtqe**' if k == 'mtqe' else k} | {_f(v)} |")
+    if "by_language_pair" in res:
+        lines += ["", "Spearman against human badness per language pair:", "",
+                  "| pair | n | Spearman |", "| --- | --- | --- |"]
+        for k, v in res["by_language_pair"].items():
+            lines.append(f"| {k} | {v['n']} | {_f(v['spearman'])} |")
     if "category_recall" in res:
         lines += ["", "Synthetic validation, flagged share per category:", "",
                   "| category | n | flagged |", "| --- | --- | --- |"]

@@ -21,7 +21,7 @@ from .calibrate import (
 from .corpus import split_of
 from .detector import Detector, Segment, documents
 from .devdata import DevSegment
-from .fusion import features, fit_fusion
+from .fusion import fit_fusion
 
 
 def doc_key(seg: DevSegment) -> str:
@@ -59,9 +59,7 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     fusion = art.fusion
     if learn_fusion:
         ev = collect(det, fit_part)
-        rows = [features(ms.prob if ms else None,
-                         max((p for _, _, p in ms.tokens), default=0.0) if ms else None, found,
-                         seg.target)
+        rows = [det.fusion_features(found, ms, seg.target)
                 for (found, ms), seg in zip(ev, fit_part, strict=True)]
         fusion = fit_fusion(rows, [s.bad for s in fit_part])
     fitted = Detector(replace(art, fusion=fusion, calibration={}), det.thresholds)

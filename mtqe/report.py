@@ -86,3 +86,14 @@ def plots(labels: Sequence[bool], scores: Sequence[float], out_dir: str | Path, 
     fig.savefig(pr, dpi=100)
     plt.close(fig)
     return [str(rel), str(pr)]
+
+
+def by_language_pair(segs: Sequence[DevSegment], scores: Sequence[float]) -> dict[str, Any]:
+    """Spearman of the score against the gold badness within each language pair."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(segs):
+        if "lang_pair" in s.extra and s.gold is not None:
+            groups[s.extra["lang_pair"]].append(k)
+    return {lp: {"n": len(ix), "spearman": spearman([scores[k] for k in ix],
+                                                    [segs[k].gold for k in ix])}  # type: ignore[misc]
+            for lp, ix in sorted(groups.items())}

@@ -112,6 +112,8 @@ def train_model(config_path: str | Path, data: str | Path, dev_path: str | Path,
     save_artifact(art, out, __version__)
     meta = {"train": summary, "data": str(data), "data_config": _read_json(Path(data) / "config.json"),
             "dev": str(dev_path), "dev_segments": len(dev), "base_version": _base_version(mcfg)}
+    if cfg.get("surprisal", True):
+        build_surprisal(data, out)
     calibrate_model(out, dev_path, cfg.get("dev_max_segments", 1500), meta=meta)
     return summary
 
@@ -172,7 +174,7 @@ def finetune_model(model_dir: str | Path, dev_path: str | Path, out: str | Path,
     from safetensors.torch import save_file
 
     from .artifact import load_artifact, load_qe_model
-    from .train import Example, TrainConfig, load_checkpoint, train
+    from .train import TrainConfig, load_checkpoint, train
 
     cfg = json.loads(Path(config_path).read_text())
     tcfg = TrainConfig(**cfg.get("train", {}))
@@ -220,4 +222,19 @@ def _real_examples(segs: list[DevSegment]) -> list[Any]:
         for i, s in enumerate(group):
             spans = [[a, b] for a, b, sev in s.errors if sev == "major"]
             out.append(Example(sents, i, spans, int(s.bad)))
+    return out
+
+
+def build_surprisal(data: str | Path, model_dir: str | Path, vocab_size: int = 8000) -> Path:
+    """Train the subword surprisal model on the clean sentences of a corruption data set
+    (first pass, train split: the originals, never the corrupted text) into a model folder."""
+    from .surprisal import SURPRISAL_FILE, train_surprisal
+
+    sents: list[str] = []
+    for rec in read_records(data, "train"):
+        if rec["pass"] == 0:
+            sents += [o if o is not None else s for s, o in zip(rec["sentences"], rec["originals"],
+                                                               strict=True)]
+    out = Path(model_dir) / SURPRISAL_FILE
+    train_surprisal(sents, out, vocab_size)
     return out
