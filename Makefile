@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SEED   := seeds/000_4d4a1b028e6d6d4a.txt
 
-.PHONY: demo test lint bench reproduce clean
+.PHONY: demo test lint bench reproduce evaluate clean
 DATA   ?= ../shared/data
 
 demo: $(VENV)/.installed
@@ -41,6 +41,16 @@ reproduce: $(VENV)/.installed
 		--dev $(DATA)/dev/mqm_zhen_2020.jsonl.gz --out models/news-v1-synth
 	$(VENV)/bin/mtqe finetune --model models/news-v1-synth --config configs/finetune-v1.json \
 		--data $(DATA)/dev/mqm_zhen_2020.jsonl.gz --out models/news-v1
+
+# The figures of the model card, on every dev file (markdown in eval_out/).
+MODEL ?= models/news-v1
+evaluate: $(VENV)/.installed
+	mkdir -p eval_out
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/mqm_zhen_2021.jsonl.gz --plots eval_out > eval_out/mqm_zhen_2021.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_qe_zhen.jsonl > eval_out/wmt22_qe_zhen.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_ced_pten_dev.jsonl > eval_out/wmt22_ced_pten.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/mqm_spans_2022_zhen_test.jsonl > eval_out/mqm_spans_2022.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_da_xx_en.jsonl.gz --sample 3000 > eval_out/wmt22_da_sample.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

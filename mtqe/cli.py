@@ -183,9 +183,13 @@ def preview_cli(args: argparse.Namespace) -> int:
 
 
 def train_cli(args: argparse.Namespace) -> int:
-    """``mtqe train``: train, select on real MT, calibrate, write a model folder."""
-    from .workflows import train_model
+    """``mtqe train``: train, select on real MT, calibrate, write a model folder
+    (``--export-only``: write the folder from the run's best checkpoint without training)."""
+    from .workflows import export_model, train_model
 
+    if args.export_only:
+        export_model(args.config, args.data, args.dev, args.out)
+        return EXIT_OK
     print(json.dumps(train_model(args.config, args.data, args.dev, args.out, args.resume), indent=2))
     return EXIT_OK
 
@@ -258,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dev", required=True, help="real MT for model selection (MQM 2020)")
     t.add_argument("--out", required=True, help="model folder to write")
     t.add_argument("--resume", action="store_true")
+    t.add_argument("--export-only", action="store_true",
+                   help="write the model folder from the run's best checkpoint (no training)")
     t.set_defaults(func=train_cli)
     ft = sub.add_parser("finetune", help="second stage on real annotated MT (MQM 2020 spans)")
     ft.add_argument("--model", required=True, help="trained model folder")

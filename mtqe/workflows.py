@@ -78,11 +78,10 @@ def train_model(config_path: str | Path, data: str | Path, dev_path: str | Path,
     import importlib
 
     import torch
-    from safetensors.torch import save_file
     from transformers import AutoModel, AutoTokenizer
 
     from .model import ModelConfig, QEModel
-    from .train import Example, TrainConfig, examples_from_records, load_checkpoint, train
+    from .train import Example, TrainConfig, examples_from_records, train
 
     cfg = json.loads(Path(config_path).read_text())
     mcfg, tcfg = ModelConfig(**cfg.get("model", {})), TrainConfig(**cfg.get("train", {}))
@@ -101,8 +100,32 @@ def train_model(config_path: str | Path, data: str | Path, dev_path: str | Path,
     dev_docs, dev_labels = _dev_documents(dev)
     log.info("train examples %d, dev segments %d (%d docs)", len(examples), len(dev), len(dev_docs))
     summary = train(model, tokenizer, examples, tcfg, dev_docs, dev_labels, run_dir, resume, progress)
-    load_checkpoint(run_dir / "best", model, torch.optim.AdamW(model.parameters()))
-    model.cpu().eval()
+    export_model(config_path, data, dev_path, out, summary)
+    return summary
+
+
+def export_model(config_path: str | Path, data: str | Path, dev_path: str | Path,
+                 out: str | Path, summary: dict[str, Any] | None = None) -> None:
+    """Write the best checkpoint of a training run as a model folder (fp16 delta over the
+    base, config, surprisal feature), then fit its fusion and calibration. Also the way to
+    ship a run that was stopped by hand."""
+    import importlib
+
+    import torch
+    from safetensors.torch import save_file
+    from transformers import AutoModel
+
+    from .model import ModelConfig, QEModel
+    from .train import load_checkpoint
+
+    cfg = json.loads(Path(config_path).read_text())
+    mcfg = ModelConfig(**cfg.get("model", {}))
+    out = Path(out)
+    run_dir = Path(cfg.get("run_dir", f"runs/{out.name}"))
+    base = importlib.import_module(mcfg.base_package).get_model_path()
+    model = QEModel(AutoModel.from_pretrained(base), mcfg)
+    state = load_checkpoint(run_dir / "best", model, torch.optim.AdamW(model.parameters()))
+    model.eval()
     out.mkdir(parents=True, exist_ok=True)
     save_file({k: v.half().contiguous() for k, v in model.trainable_state().items()},
               str(out / WEIGHTS))
@@ -110,12 +133,13 @@ def train_model(config_path: str | Path, data: str | Path, dev_path: str | Path,
                         combiner=CombinerConfig(), thresholds=Thresholds(),
                         model=mcfg.to_dict(), path=out)
     save_artifact(art, out, __version__)
-    meta = {"train": summary, "data": str(data), "data_config": _read_json(Path(data) / "config.json"),
-            "dev": str(dev_path), "dev_segments": len(dev), "base_version": _base_version(mcfg)}
+    meta = {"train": summary or {"best_step": state["step"], "best_dev_auroc": state["best"],
+                                 "stopped": "by hand"},
+            "data": str(data), "data_config": _read_json(Path(data) / "config.json"),
+            "dev": str(dev_path), "base_version": _base_version(mcfg)}
     if cfg.get("surprisal", True):
         build_surprisal(data, out)
     calibrate_model(out, dev_path, cfg.get("dev_max_segments", 1500), meta=meta)
-    return summary
 
 
 _ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflict"]

@@ -53,7 +53,7 @@ def run_checks(sentences: list[str], names: Sequence[str] | None = None) -> list
         'name_drift'
     """
     findings: list[Finding] = []
-    for name in names or CHECKS:
+    for name in CHECKS if names is None else names:
         if name not in CHECKS:
             raise ValueError(f"unknown check {name!r}; known: {', '.join(CHECKS)}")
         findings.extend(CHECKS[name](sentences))
