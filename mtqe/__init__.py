@@ -18,7 +18,7 @@ from .detector import Detector, Segment
 from .results import DocumentReport, SentenceResult, Span
 from .version import __version__
 
-DEFAULT_MODEL = "checks-v1"
+DEFAULT_MODEL = "news-v1"
 
 
 def default_model_path() -> Path:

@@ -80,5 +80,24 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
         cmap, weight = prior_shift(cmap, rate, prior), prior_weight(rate, prior)
     scores = [apply_map(cmap, r) for r in cal_raw + fit_raw]
     th = fit_thresholds(scores, labels, review_precision, error_precision, pos_weight=weight)
-    return {"fusion": fusion, "calibration": cmap, "thresholds": th,
+    token_threshold = fit_token_threshold(collect(fitted, segs), segs)
+    return {"fusion": fusion, "calibration": cmap, "thresholds": th, "token_threshold": token_threshold,
             "heldout_ece": round(ece, 4), "segments": len(segs), "data_rate": round(rate, 4)}
+
+
+def fit_token_threshold(evidence: list[tuple[list[Any], Any]], segs: list[DevSegment]) -> float | None:
+    """The token probability above which model spans are shown: the one with the best
+    character-level F1 against the annotated spans (None without a model or spans)."""
+    if not any(ms for _, ms in evidence) or not any(s.errors for s in segs):
+        return None
+    best, best_f1 = 0.5, -1.0
+    for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7):
+        tp = fp = fn = 0
+        for (_, ms), seg in zip(evidence, segs, strict=True):
+            gold = {c for a, b, _ in seg.errors for c in range(a, b)}
+            pred = {c for a, b, p in (ms.tokens if ms else []) if p >= t for c in range(a, b)}
+            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1:
+            best, best_f1 = t, f1
+    return best

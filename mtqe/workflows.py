@@ -169,10 +169,11 @@ def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: i
     fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion)
     art = replace(det.artifact, fusion=fitted["fusion"], calibration=fitted["calibration"],
                   thresholds=fitted["thresholds"],
+                  token_threshold=fitted["token_threshold"] or det.artifact.token_threshold,
                   calibration_version=det.artifact.calibration_version + 1)
     art.meta = {**(meta or art.meta), "calibration": {
         "dev": str(dev_path), "segments": fitted["segments"], "heldout_ece": fitted["heldout_ece"],
-        "thresholds": fitted["thresholds"].to_dict()}}
+        "thresholds": fitted["thresholds"].to_dict(), "token_threshold": art.token_threshold}}
     save_artifact(art, model_dir, __version__)
     return art.meta["calibration"]
 
