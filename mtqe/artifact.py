@@ -33,6 +33,7 @@ class ModelArtifact:
     fusion: Fusion | None = None  # learned fusion; None = the noisy-OR combiner
     calibration: dict[str, Any] = field(default_factory=dict)  # score map, see calibrate.py
     token_threshold: float = 0.5
+    quantize: bool = False  # run the neural model with dynamic int8 quantisation by default
     path: Path | None = None
 
 
@@ -59,6 +60,7 @@ def load_artifact(path: str | Path) -> ModelArtifact:
         fusion=Fusion.from_dict(fusion) if fusion else None,
         calibration=calib.get("map", {}),
         token_threshold=float(config["pipeline"].get("token_threshold", 0.5)),
+        quantize=bool(config["pipeline"].get("quantize", False)),
         path=path,
     )
 
@@ -76,6 +78,7 @@ def save_artifact(art: ModelArtifact, path: str | Path, version: str) -> None:
             "combiner": {"prior": art.combiner.prior, "weights": art.combiner.weights},
             "fusion": art.fusion.to_dict() if art.fusion else None,
             "token_threshold": art.token_threshold,
+            "quantize": art.quantize,
         },
         "model": art.model,
     }

@@ -24,7 +24,7 @@ class UsageError(Exception):
 
 
 def _detector(args: argparse.Namespace) -> Detector:
-    det = load(args.model, mode=args.mode, quantize=getattr(args, "quantize", False))
+    det = load(args.model, mode=args.mode, quantize=getattr(args, "quantize", None))
     if args.review_at is not None or args.error_at is not None:
         th = det.thresholds
         try:
@@ -234,7 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["md", "json"], default="md")
     e.add_argument("--plots", metavar="DIR", help="write a reliability diagram and a PR curve here")
     e.add_argument("--no-context", action="store_true", help="ablation: score each segment alone")
-    e.add_argument("--quantize", action="store_true", help="dynamic int8 quantisation of the model")
+    e.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
+                   help="dynamic int8 quantisation of the model (default: the model folder's setting)")
     e.add_argument("--sample", type=int, metavar="N",
                    help="about N segments: whole documents drawn by a fixed hash (for big files)")
     _add_model_args(e)

@@ -99,8 +99,11 @@ class Detector:
 
             model, tokenizer = load_qe_model(self.artifact)
             if self.quantize:
+                import warnings
+
                 import torch
 
+                warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*")
                 # int8 weights for the Linear layers, activations quantised on the fly:
                 # the usual CPU speed-up for BERT-sized encoders.
                 model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear},

@@ -131,7 +131,7 @@ def export_model(config_path: str | Path, data: str | Path, dev_path: str | Path
               str(out / WEIGHTS))
     art = ModelArtifact(name=out.name, checks=cfg.get("checks", _ALL_CHECKS),
                         combiner=CombinerConfig(), thresholds=Thresholds(),
-                        model=mcfg.to_dict(), path=out)
+                        model=mcfg.to_dict(), quantize=bool(cfg.get("quantize", False)), path=out)
     save_artifact(art, out, __version__)
     meta = {"train": summary or {"best_step": state["step"], "best_dev_auroc": state["best"],
                                  "stopped": "by hand"},
