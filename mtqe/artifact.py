@@ -106,9 +106,11 @@ def load_qe_model(art: ModelArtifact) -> tuple[Any, Any]:
 
     from safetensors.torch import load_file
     from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
     from .model import ModelConfig, QEModel
 
+    hf_logging.disable_progress_bar()  # a report on stdout/stderr is not the place for it
     if art.model is None or art.path is None:
         raise ValueError("this model folder has no neural model")
     cfg = ModelConfig(**art.model)
