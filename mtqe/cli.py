@@ -243,7 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("calibrate", help="fit fusion, calibration and thresholds on dev data")
     k.add_argument("--model", required=True, help="model folder to update in place")
     k.add_argument("--data", required=True, help="annotated dev file (MQM)")
-    k.add_argument("--max-segments", type=int, default=1500)
+    k.add_argument("--max-segments", type=int, default=5000,
+                   help="segments of the MQM selection slice to fit on (whole documents)")
     k.add_argument("--keep-fusion", action="store_true", help="refit only calibration + thresholds")
     k.set_defaults(func=calibrate_cli)
     co = sub.add_parser("corrupt", help="build the synthetic training set")

@@ -139,7 +139,7 @@ def export_model(config_path: str | Path, data: str | Path, dev_path: str | Path
             "dev": str(dev_path), "base_version": _base_version(mcfg)}
     if cfg.get("surprisal", True):
         build_surprisal(data, out)
-    calibrate_model(out, dev_path, cfg.get("dev_max_segments", 1500), meta=meta)
+    calibrate_model(out, dev_path, cfg.get("calibration_max_segments", 5000), meta=meta)
 
 
 _ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflict"]
@@ -229,7 +229,7 @@ def finetune_model(model_dir: str | Path, dev_path: str | Path, out: str | Path,
     new = replace(load_artifact(out), name=out.name)
     meta = {**art.meta, "stage2": {**summary, "dev": str(dev_path), "examples": len(examples)}}
     save_artifact(new, out, __version__)
-    calibrate_model(out, dev_path, max_seg, meta=meta)
+    calibrate_model(out, dev_path, cfg.get("calibration_max_segments", 5000), meta=meta)
     return summary
 
 

@@ -14,7 +14,7 @@ class Finding:
         start, end: character offsets into that sentence (end exclusive).
         category: the check's category name (``name_drift``, ``acronym_mismatch``...).
         strength: how sure the check is, in [0, 1]; the combiner maps it to a score.
-        reason: one line an editor can act on, e.g. ``"'Shuigu' differs from 'Shoigu' (3x) elsewhere"``.
+        reason: one line an editor can act on, e.g. ``"'Vorobyev' is spelled 'Vorobyov' (3x) elsewhere"``.
     """
 
     sentence: int

@@ -1,7 +1,7 @@
 """Name drift: one entity spelled several ways within an article.
 
 MT systems transliterate a foreign name afresh in each sentence, so a minister can be
-"Shoigu" in one line and "Shuigu" or "Shog" in the next. Sentence-level QE cannot see this;
+"Vorobyov" in one line and "Vorobyev" or "Vorob" in the next. Sentence-level QE cannot see this;
 the document can. We work on single capitalised tokens (surnames, given names, place
 names): full-name / surname / title forms then share a token and never conflict, and two
 people who share a surname share it exactly.
