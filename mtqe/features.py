@@ -31,23 +31,33 @@ class Window:
     token_labels: list[int]  # -100 outside the target (ignored by the loss)
 
 
-def doc_names(sentences: Sequence[str], i: int) -> list[str]:
+def _sentence_names(sentence: str) -> Counter[str]:
+    return Counter(_POSS.sub("", m.group()) for m in _NAME.finditer(sentence) if m.start() > 0)
+
+
+def name_counts(sentences: Sequence[str]) -> Counter[str]:
+    """Names of the whole document: compute once per document and pass to ``build_windows``."""
+    total: Counter[str] = Counter()
+    for s in sentences:
+        total.update(_sentence_names(s))
+    return total
+
+
+def doc_names(sentences: Sequence[str], i: int, totals: Counter[str] | None = None) -> list[str]:
     """Capitalised names used in the other sentences: the document memory that makes a
     drifted or swapped name visible whichever mention comes first. Names that begin like a
     capitalised word of sentence ``i`` come first (they are the evidence for drift), then
     the most frequent."""
-    counts: Counter[str] = Counter()
-    for j, s in enumerate(sentences):
-        if j != i:
-            counts.update(_POSS.sub("", m.group()) for m in _NAME.finditer(s) if m.start() > 0)
+    counts = (name_counts(sentences) if totals is None else totals) - _sentence_names(sentences[i])
     own = {_POSS.sub("", m.group())[:2].lower() for m in _NAME.finditer(sentences[i])}
     ranked = sorted(counts, key=lambda n: (n[:2].lower() not in own, -counts[n], n))
     return ranked[:_MAX_NAMES]
 
 
-def context_text(sentences: Sequence[str], i: int) -> tuple[str, str]:
+def context_text(sentences: Sequence[str], i: int,
+                 totals: Counter[str] | None = None) -> tuple[str, str]:
     """(names of the rest of the document, the preceding sentences)."""
-    return ", ".join(doc_names(sentences, i)), " ".join(sentences[max(0, i - 3):i])
+    return ", ".join(doc_names(sentences, i, totals)), " ".join(sentences[max(0, i - 3):i])
 
 
 def case_class(piece: str) -> int:
@@ -70,10 +80,12 @@ def _encode(tokenizer: Any, text: str) -> tuple[list[int], list[tuple[int, int]]
 
 
 def build_windows(tokenizer: Any, sentences: Sequence[str], i: int, config: ModelConfig,
-                  spans: Sequence[Sequence[int]] = ()) -> list[Window]:
+                  spans: Sequence[Sequence[int]] = (), totals: Counter[str] | None = None
+                  ) -> list[Window]:
     """Encoder inputs for sentence ``i``: several windows when it is longer than
-    ``max_target_tokens`` (never silently truncated); context is trimmed from the left."""
-    names, prev = context_text(sentences, i)
+    ``max_target_tokens`` (never silently truncated); context is trimmed from the left.
+    ``totals`` (``name_counts`` of the document) saves rescanning it for every sentence."""
+    names, prev = context_text(sentences, i, totals)
     n_ids, _, n_case = _encode(tokenizer, names)
     p_ids, _, p_case = _encode(tokenizer, prev)
     n_ids, n_case = n_ids[: config.max_context_tokens // 3], n_case[: config.max_context_tokens // 3]

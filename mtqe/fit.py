@@ -55,21 +55,19 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     """Fit fusion (optional), Platt calibration and thresholds; returns the new artifact
     fields and the held-out figures (ECE on the calibration half, at the data's own rate)."""
     fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
+    # The evidence (checks + model outputs) does not depend on the fusion: compute it once.
+    evidence = dict(zip((s.id for s in segs), collect(det, segs), strict=True))
     art = det.artifact
     fusion = art.fusion
     if learn_fusion:
-        ev = collect(det, fit_part)
-        rows = [det.fusion_features(found, ms, seg.target)
-                for (found, ms), seg in zip(ev, fit_part, strict=True)]
+        rows = [det.fusion_features(*evidence[seg.id], seg.target) for seg in fit_part]
         fusion = fit_fusion(rows, [s.bad for s in fit_part])
     fitted = Detector(replace(art, fusion=fusion, calibration={}), det.thresholds)
-    cal_raw = [fitted.raw_score(f, m, s.target)
-               for (f, m), s in zip(collect(fitted, cal_part), cal_part, strict=True)]
+    cal_raw = [fitted.raw_score(*evidence[s.id], s.target) for s in cal_part]
     cal_labels = [s.bad for s in cal_part]
     cmap = fit_platt(cal_raw, cal_labels)
     # ECE of the map on the half that did not fit it: cross-fit the other way round.
-    fit_raw = [fitted.raw_score(f, m, s.target)
-               for (f, m), s in zip(collect(fitted, fit_part), fit_part, strict=True)]
+    fit_raw = [fitted.raw_score(*evidence[s.id], s.target) for s in fit_part]
     fit_labels = [s.bad for s in fit_part]
     other_map = fit_platt(fit_raw, fit_labels)
     ece = expected_calibration_error([apply_map(other_map, r) for r in cal_raw], cal_labels)
@@ -80,7 +78,7 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
         cmap, weight = prior_shift(cmap, rate, prior), prior_weight(rate, prior)
     scores = [apply_map(cmap, r) for r in cal_raw + fit_raw]
     th = fit_thresholds(scores, labels, review_precision, error_precision, pos_weight=weight)
-    token_threshold = fit_token_threshold(collect(fitted, segs), segs)
+    token_threshold = fit_token_threshold([evidence[s.id] for s in segs], segs)
     return {"fusion": fusion, "calibration": cmap, "thresholds": th, "token_threshold": token_threshold,
             "heldout_ece": round(ece, 4), "segments": len(segs), "data_rate": round(rate, 4)}
 

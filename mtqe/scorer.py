@@ -8,7 +8,7 @@ from typing import Any
 
 import torch
 
-from .features import Window, build_windows
+from .features import Window, build_windows, name_counts
 from .model import QEModel
 
 
@@ -59,9 +59,10 @@ class ModelScorer:
         self.model.eval()
         items: list[tuple[int, int, Window]] = []
         for d, sents in enumerate(documents):
+            totals = name_counts(sents)
             for i in range(len(sents)):
                 items += [(d, i, w) for w in build_windows(self.tokenizer, sents, i,
-                                                           self.model.config)]
+                                                           self.model.config, totals=totals)]
         # Length-bucketed batches: sorting by length keeps padding (wasted compute) small.
         order = sorted(range(len(items)), key=lambda k: len(items[k][2].input_ids))
         sent_p: dict[tuple[int, int], float] = {}

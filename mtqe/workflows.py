@@ -146,17 +146,12 @@ _ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflic
 
 
 def _dev_documents(dev: list[DevSegment]) -> tuple[list[list[str]], list[list[bool]]]:
-    docs: list[list[str]] = []
-    labels: list[list[bool]] = []
-    last = None
-    for s in dev:
-        if s.doc != last or s.doc is None:
-            docs.append([])
-            labels.append([])
-            last = s.doc
-        docs[-1].append(s.target)
-        labels[-1].append(s.bad)
-    return docs, labels
+    """Targets and labels grouped into documents the way the detector groups them."""
+    from .detector import Segment, documents
+
+    bad = {s.id: s.bad for s in dev}
+    groups = list(documents(Segment(id=s.id, target=s.target, doc=s.doc) for s in dev))
+    return [[g.target for g in grp] for grp in groups], [[bad[g.id] for g in grp] for grp in groups]
 
 
 def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: int = 1500,

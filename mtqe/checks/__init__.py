@@ -7,6 +7,7 @@ registered by name so that a model folder's config can switch them on and off.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from .acronyms import check_acronyms
 from .base import Finding
@@ -23,14 +24,9 @@ def _name_drift(sentences: list[str]) -> list[Finding]:
     return check_name_drift(sentences, places=_lower_places())
 
 
-_PLACES_LOWER: frozenset[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _lower_places() -> frozenset[str]:
-    global _PLACES_LOWER
-    if _PLACES_LOWER is None:
-        _PLACES_LOWER = frozenset(p.lower() for p in place_vocabulary())
-    return _PLACES_LOWER
+    return frozenset(p.lower() for p in place_vocabulary())
 
 
 def _unknown_name(sentences: list[str]) -> list[Finding]:
