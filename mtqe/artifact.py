@@ -32,6 +32,8 @@ class ModelArtifact:
     model: dict[str, Any] | None = None  # ModelConfig as a dict; None = checks only
     fusion: Fusion | None = None  # learned fusion; None = the noisy-OR combiner
     calibration: dict[str, Any] = field(default_factory=dict)  # score map, see calibrate.py
+    source_fusion: Fusion | None = None  # stacked on the fusion when a source is given
+    source_calibration: dict[str, Any] = field(default_factory=dict)  # its score map
     token_threshold: float = 0.5
     quantize: bool = False  # run the neural model with dynamic int8 quantisation by default
     path: Path | None = None
@@ -59,6 +61,8 @@ def load_artifact(path: str | Path) -> ModelArtifact:
         model=config.get("model"),
         fusion=Fusion.from_dict(fusion) if fusion else None,
         calibration=calib.get("map", {}),
+        source_fusion=Fusion.from_dict(sf) if (sf := config["pipeline"].get("source_fusion")) else None,
+        source_calibration=calib.get("source_map", {}),
         token_threshold=float(config["pipeline"].get("token_threshold", 0.5)),
         quantize=bool(config["pipeline"].get("quantize", False)),
         path=path,
@@ -77,14 +81,18 @@ def save_artifact(art: ModelArtifact, path: str | Path, version: str) -> None:
             "checks": art.checks,
             "combiner": {"prior": art.combiner.prior, "weights": art.combiner.weights},
             "fusion": art.fusion.to_dict() if art.fusion else None,
+            "source_fusion": art.source_fusion.to_dict() if art.source_fusion else None,
             "token_threshold": art.token_threshold,
             "quantize": art.quantize,
         },
         "model": art.model,
     }
     _write(path / CONFIG, config)
-    _write(path / CALIBRATION, {"version": art.calibration_version,
-                                "thresholds": art.thresholds.to_dict(), "map": art.calibration})
+    calibration = {"version": art.calibration_version, "thresholds": art.thresholds.to_dict(),
+                   "map": art.calibration}
+    if art.source_calibration:
+        calibration["source_map"] = art.source_calibration
+    _write(path / CALIBRATION, calibration)
     _write(path / META, art.meta)
 
 

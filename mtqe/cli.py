@@ -57,7 +57,7 @@ def check_cli(args: argparse.Namespace) -> int:
         if args.file is None:
             raise UsageError("give an article FILE (or - for stdin), or --jsonl IN")
         source = _read_text(args.source) if args.source else None
-        report = det.check(_read_text(args.file), source=source)
+        report = det.check(_read_text(args.file), source=source, src_lang=args.src_lang)
         _write_report(report.sentences, report.signature, args.format, sys.stdout)
         worst = max((_RANK[s.flag] for s in report.sentences), default=0)
     return EXIT_FLAGGED if args.fail_on and worst >= _RANK[args.fail_on] else EXIT_OK
@@ -143,7 +143,7 @@ def eval_cli(args: argparse.Namespace) -> int:
     if args.sample:
         segs = sample_documents(segs, args.sample)
     name = Path(args.data).name.split(".")[0]
-    res = evaluate(det, segs, plot_dir=args.plots, name=name)
+    res = evaluate(det, segs, plot_dir=args.plots, name=name, with_source=args.source)
     res["data"], res["signature"] = str(args.data), det.signature
     if args.format == "json":
         print(json.dumps(res, indent=2, default=float))
@@ -156,7 +156,14 @@ def calibrate_cli(args: argparse.Namespace) -> int:
     """``mtqe calibrate``: refit fusion, calibration map and thresholds of a model folder."""
     from .workflows import calibrate_model
 
-    res = calibrate_model(args.model, args.data, args.max_segments, learn_fusion=not args.keep_fusion)
+    if args.source:
+        from .workflows import calibrate_source
+
+        res = calibrate_source(args.model, args.data, args.max_segments)
+    else:
+        if len(args.data) != 1:
+            raise UsageError("the target-only calibration takes one --data file")
+        res = calibrate_model(args.model, args.data[0], args.max_segments, learn_fusion=not args.keep_fusion)
     print(json.dumps(res, indent=2))
     return EXIT_OK
 
@@ -226,6 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--output", "-o", metavar="OUT", help="JSONL batch output (default stdout)")
     c.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
     c.add_argument("--source", metavar="SRC_FILE", help="the original article (source-aware mode)")
+    c.add_argument("--src-lang", metavar="LANG",
+                   help="source language, ISO 639-1 (default: guessed from the script)")
     c.add_argument("--fail-on", choices=["error", "review"], help="exit 1 if any sentence reaches this flag")
     _add_model_args(c)
     c.set_defaults(func=check_cli)
@@ -234,6 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=["md", "json"], default="md")
     e.add_argument("--plots", metavar="DIR", help="write a reliability diagram and a PR curve here")
     e.add_argument("--no-context", action="store_true", help="ablation: score each segment alone")
+    e.add_argument("--source", action="store_true",
+                   help="source-aware mode: give the detector each segment's source text")
     e.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
                    help="dynamic int8 quantisation of the model (default: the model folder's setting)")
     e.add_argument("--sample", type=int, metavar="N",
@@ -242,10 +253,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=eval_cli)
     k = sub.add_parser("calibrate", help="fit fusion, calibration and thresholds on dev data")
     k.add_argument("--model", required=True, help="model folder to update in place")
-    k.add_argument("--data", required=True, help="annotated dev file (MQM)")
+    k.add_argument("--data", required=True, nargs="+", help="annotated dev file(s) (MQM; with --source "
+                   "any dev files that carry sources)")
     k.add_argument("--max-segments", type=int, default=5000,
                    help="segments of the MQM selection slice to fit on (whole documents)")
     k.add_argument("--keep-fusion", action="store_true", help="refit only calibration + thresholds")
+    k.add_argument("--source", action="store_true",
+                   help="fit the source-aware fusion and map instead (target-only ones kept)")
     k.set_defaults(func=calibrate_cli)
     co = sub.add_parser("corrupt", help="build the synthetic training set")
     co.add_argument("--corpus", nargs="+", required=True, help="clean JSONL corpora")

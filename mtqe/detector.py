@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .artifact import ModelArtifact, load_qe_model
 from .calibrate import Thresholds, apply_map
@@ -13,6 +14,8 @@ from .combine import combine, model_findings
 from .fusion import features
 from .results import DocumentReport, SentenceResult
 from .segment import split_sentences
+from .source import SOURCE_CATEGORIES, SourceReport, align, compare_segment, split_source
+from .source.align import unaligned_sources
 from .surprisal import SURPRISAL_FILE, Surprisal
 from .version import __version__
 
@@ -56,15 +59,21 @@ class Detector:
         """The same model with other flag thresholds (the model is shared, not copied)."""
         return Detector(self.artifact, thresholds, self.__model, self.quantize)
 
-    def check(self, text: str, *, source: str | None = None) -> DocumentReport:
+    def check(self, text: str, *, source: str | None = None, src_lang: str | None = None) -> DocumentReport:
         """Split an article into sentences and score each with its document context.
 
         Args:
             text: the translated article (English).
-            source: the original; accepted for API stability, not yet used for scoring.
+            source: the original article, when the desk has it: its sentences are aligned
+                with the translation's and compared (numbers, names, untranslated text,
+                omissions and additions).
+            src_lang: the source language (ISO 639-1, e.g. "pt"); guessed from the script
+                when not given (Latin-script sources then read numbers without locale).
         """
         sents = split_sentences(text)
-        (results,) = self._score([[s.text for s in sents]])
+        targets = [s.text for s in sents]
+        sources = aligned_sources(source, targets, src_lang) if source is not None else None
+        (results,) = self._score([targets], None if sources is None else [sources], [src_lang])
         out = [replace(r, id=str(i), start=s.start, end=s.end)
                for i, (r, s) in enumerate(zip(results, sents, strict=True))]
         return DocumentReport(out, self.signature)
@@ -87,7 +96,10 @@ class Detector:
             yield from self._score_groups(pending)
 
     def _score_groups(self, groups: list[list[Segment]]) -> Iterator[SentenceResult]:
-        scored = self._score([[s.target for s in g] for g in groups])
+        sources = [[s.source for s in g] for g in groups]
+        has_source = any(x is not None for g in sources for x in g)
+        scored = self._score([[s.target for s in g] for g in groups], sources if has_source else None,
+                             [g[0].src_lang for g in groups])
         for group, results in zip(groups, scored, strict=True):
             for seg, r in zip(group, results, strict=True):
                 yield replace(r, id=seg.id)
@@ -111,9 +123,14 @@ class Detector:
             self.__model = ModelScorer(model, tokenizer)
         return self.__model
 
-    def evidence(self, docs: list[list[str]]) -> list[list[tuple[list[Finding], Any]]]:
-        """Per sentence: the check findings (plus model spans) and the model's output (None
-        without a model). What the fusion and calibration are fitted on."""
+    def evidence(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,
+                 src_langs: list[str | None] | None = None) -> list[list[Evidence]]:
+        """Per sentence: the check findings (plus model spans), the model's output (None
+        without a model) and the source comparison (None without a source). What the fusion
+        and calibration are fitted on.
+
+        ``sources`` gives each target sentence its source text (aligned, "" for a sentence
+        with no source counterpart), ``src_langs`` each document's source language."""
         model_out = self._model.score_documents(docs) if self._model is not None else None
         out = []
         for d, sentences in enumerate(docs):
@@ -125,7 +142,12 @@ class Detector:
                 ms = model_out[d][i] if model_out else None
                 if ms is not None:
                     found = found + model_findings(ms, sentences[i], self.artifact.token_threshold)
-                row.append((found, ms))
+                src = sources[d][i] if sources is not None else None
+                report = None
+                if src is not None:
+                    report = compare_segment(src, sentences[i], src_langs[d] if src_langs else None)
+                    found = found + report.findings
+                row.append(Evidence(found, ms, report))
             out.append(row)
         return out
 
@@ -144,34 +166,79 @@ class Detector:
             self.__surprisal = Surprisal.load(path)
         return self.__surprisal
 
-    def raw_score(self, found: list[Finding], ms: Any, text: str = "") -> float:
-        """The fused score before calibration."""
+    def raw_score(self, found: list[Finding], ms: Any, text: str = "",
+                  source: SourceReport | None = None) -> float:
+        """The fused score before calibration (source-aware when a source report is given
+        and the model folder has a source fusion)."""
         art = self.artifact
         if art.fusion is None:
             return combine(found, art.combiner)[0]
-        return art.fusion.predict(self.fusion_features(found, ms, text))
+        target_found = [f for f in found if f.category not in SOURCE_CATEGORIES]
+        raw = art.fusion.predict(self.fusion_features(target_found, ms, text))
+        if source is not None and art.source_fusion is not None:
+            raw = art.source_fusion.predict(source_fusion_features(raw, source))
+        return raw
 
-    def _score(self, docs: list[list[str]]) -> list[list[SentenceResult]]:
-        return [[self._result(i, text, found, ms)
-                 for i, (text, (found, ms)) in enumerate(zip(sentences, ev, strict=True))]
-                for sentences, ev in zip(docs, self.evidence(docs), strict=True)]
+    def _score(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,
+               src_langs: list[str | None] | None = None) -> list[list[SentenceResult]]:
+        return [[self._result(i, text, ev)
+                 for i, (text, ev) in enumerate(zip(sentences, evs, strict=True))]
+                for sentences, evs in zip(docs, self.evidence(docs, sources, src_langs), strict=True)]
 
-    def _result(self, i: int, text: str, found: list[Finding], ms: Any) -> SentenceResult:
+    def _result(self, i: int, text: str, ev: Evidence) -> SentenceResult:
         art = self.artifact
-        _, spans = combine(found, art.combiner)
-        score = apply_map(art.calibration, self.raw_score(found, ms, text))
+        found, ms, source = ev
+        _, spans = combine([f for f in found if f.strength > 0], art.combiner)
+        use_source = source is not None and art.source_fusion is not None
+        cmap = art.source_calibration if use_source else art.calibration
+        score = apply_map(cmap, self.raw_score(found, ms, text, source))
         if art.fusion is not None:
             # The document checks are rules with measured precision: their findings flag on
             # their own, whatever the fused score (which rarely sees them on dev data).
-            rules = [f for f in found if f.category != "mt_error"]
+            # Source findings count as rules only when strong (weak ones are fusion features).
+            rules = [f for f in found if f.category != "mt_error" and f.strength > 0
+                     and (f.strength >= 0.5 or f.category not in SOURCE_CATEGORIES)]
             if rules:
                 score = max(score, combine(rules, art.combiner)[0])
         flag = self.thresholds.flag(score)
+        # What could not be checked is said whatever the verdict ("names not compared...").
+        notes = [f.reason for f in found if f.strength == 0]
         if flag == "ok":
-            return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag)
+            return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, reasons=notes)
         return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,
                               sorted({s.category for s in spans}),
-                              list(dict.fromkeys(s.reason for s in spans)))
+                              list(dict.fromkeys([s.reason for s in spans] + notes)))
+
+
+def source_fusion_features(target_raw: float, source: SourceReport) -> dict[str, float]:
+    """Inputs of the source-aware fusion: the target-only fused score (as a logit) stacked
+    with what the source comparison found."""
+    p = min(max(target_raw, 1e-4), 1 - 1e-4)
+    return {"target_logit": math.log(p / (1 - p)), **source.features()}
+
+
+class Evidence(NamedTuple):
+    """What the detector knows about one sentence before fusing it into a score."""
+
+    found: list[Finding]
+    ms: Any
+    source: SourceReport | None = None
+
+
+def aligned_sources(source: str, targets: list[str], src_lang: str | None) -> list[str | None]:
+    """Each target sentence's source text: the source document split and aligned with the
+    translation. A target sentence with no source counterpart gets ""; a source sentence
+    nothing translates is appended to its neighbour's, so the comparison sees it missing."""
+    src = split_source(source)
+    if not src or not targets:
+        return ["" for _ in targets]
+    alignment = align(src, targets, src_lang)
+    out: list[str | None] = [" ".join(src[k] for k in srcs) for srcs in alignment]
+    for k in unaligned_sources(alignment, len(src)):
+        # the target sentence aligned to the nearest earlier source sentence (or the first)
+        j = max((t for t, srcs in enumerate(alignment) if srcs and srcs[-1] < k), default=0)
+        out[j] = f"{out[j]} {src[k]}".strip()
+    return out
 
 
 # Segments per model call when streaming: large enough to batch well, small enough that

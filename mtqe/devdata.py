@@ -31,6 +31,7 @@ class DevSegment:
     clean: bool
     gold: float | None = None
     errors: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, severity)
+    src_lang: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -53,33 +54,34 @@ def _mqm(r: dict[str, Any]) -> DevSegment:
         id=f"{r['system']}|{r['doc']}|{r['seg_id']}", doc=f"{r['system']}|{r['doc']}",
         target=r["target"], source=r["source"], bad="major" in sev,
         clean=not (sev - {"neutral"}) and r["mqm"] == 0, gold=float(r["mqm"]),
-        errors=_spans(r["errors"]), extra={"system": r["system"], "seg_id": r["seg_id"]})
+        errors=_spans(r["errors"]), extra={"system": r["system"], "seg_id": r["seg_id"]}, src_lang="zh")
 
 
 def _ced(r: dict[str, Any]) -> DevSegment:
     return DevSegment(id=str(r["id"]), doc=None, target=r["target"], source=r["source"],
-                      bad=r["label"] == "BAD", clean=r["label"] == "OK")
+                      bad=r["label"] == "BAD", clean=r["label"] == "OK", src_lang="pt")
 
 
 def _qe(r: dict[str, Any]) -> DevSegment:
     # ``mqm`` is 100 for a perfect segment here; badness is its distance from 100.
     return DevSegment(id=str(r["seg_id"]), doc=None, target=r["target"], source=r["source"],
                       bad=r["mqm"] <= 95, clean=r["mqm"] >= 100, gold=100.0 - float(r["mqm"]),
-                      extra={"qe_submissions": r.get("qe_submissions", {})})
+                      extra={"qe_submissions": r.get("qe_submissions", {})}, src_lang="zh")
 
 
 def _mqm_spans(r: dict[str, Any]) -> DevSegment:
     sev = {e["severity"] for e in r["errors"]}
     return DevSegment(id=str(r["seg_id"]), doc=str(r["doc_id"]), target=r["target"],
                       source=r["source"], bad="major" in sev, clean=not sev,
-                      errors=_spans(r["errors"]))
+                      errors=_spans(r["errors"]), src_lang="zh")
 
 
 def _da(r: dict[str, Any]) -> DevSegment:
     return DevSegment(id=f"{r['lang_pair']}|{r['system']}|{r['seg']}",
                       doc=f"{r['lang_pair']}|{r['system']}|{r['doc']}", target=r["target"],
                       source=r["source"], bad=False, clean=False, gold=-float(r["da_z"]),
-                      extra={"lang_pair": r["lang_pair"], "seg": r["seg"]})
+                      extra={"lang_pair": r["lang_pair"], "seg": r["seg"]},
+                      src_lang=r["lang_pair"].split("-")[0])
 
 
 def _synthetic(rows: list[dict[str, Any]]) -> list[DevSegment]:

@@ -108,16 +108,20 @@ def check_table(segs: list[DevSegment], names: Sequence[str] | None = None) -> d
 
 
 def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True,
-             plot_dir: str | None = None, name: str = "dev") -> dict[str, Any]:
+             plot_dir: str | None = None, name: str = "dev", with_source: bool = False) -> dict[str, Any]:
     """Sentence-level metrics of a detector on one dev file (plus span F1 where spans are
-    annotated, per-category recall on synthetic data, and the stored QE systems)."""
+    annotated, per-category recall on synthetic data, and the stored QE systems).
+    ``with_source``: the detector reads each segment's source too (source-aware mode)."""
     from .report import by_language_pair, category_recall, plots, qe_systems, span_f1
 
-    results = det.check_segments(Segment(id=s.id, target=s.target, doc=s.doc) for s in segs)
+    results = det.check_segments(
+        Segment(id=s.id, target=s.target, doc=s.doc, source=s.source if with_source else None,
+                src_lang=s.src_lang if with_source else None) for s in segs)
     scores = [r.score for r in results]
     labels = [s.bad for s in segs]
     out: dict[str, Any] = {
         "segments": len(segs),
+        "source": with_source,
         "positives": int(sum(labels)),
         "auroc": auroc(labels, scores),
         "average_precision": average_precision(labels, scores),
@@ -149,7 +153,8 @@ def _f(x: Any) -> str:
 def format_markdown(res: dict[str, Any]) -> str:
     """A short markdown summary of ``evaluate``'s result."""
     lines = [f"## {res.get('data', 'dev data')}", "",
-             f"{res['segments']} segments, {res['positives']} positive; `{res.get('signature', '')}`", "",
+             f"{res['segments']} segments, {res['positives']} positive, "
+             f"{'with' if res.get('source') else 'without'} source; `{res.get('signature', '')}`", "",
              "| metric | value |", "| --- | --- |"]
     for k in ("auroc", "average_precision", "spearman"):
         if k in res:

@@ -40,7 +40,7 @@ def collect(det: Detector, segs: list[DevSegment]) -> list[tuple[list[Any], Any]
     """Evidence per segment, in ``segs`` order."""
     groups = list(documents(Segment(id=s.id, target=s.target, doc=s.doc) for s in segs))
     ev = det.evidence([[g.target for g in group] for group in groups])
-    return [e for doc in ev for e in doc]
+    return [(e.found, e.ms) for doc in ev for e in doc]
 
 
 # The share of sentences with a major error that a desk sees from current MT of news (WMT22
@@ -99,3 +99,29 @@ def fit_token_threshold(evidence: list[tuple[list[Any], Any]], segs: list[DevSeg
         if f1 > best_f1:
             best, best_f1 = t, f1
     return best
+
+
+def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:
+    """Fit the source-aware fusion (stacked on the model folder's target-only fusion) and
+    its Platt map on dev segments that carry sources; ECE cross-fitted as above."""
+    from .detector import source_fusion_features
+
+    groups = list(documents(Segment(id=s.id, target=s.target, doc=s.doc, source=s.source,
+                                    src_lang=s.src_lang) for s in segs))
+    ev = det.evidence([[g.target for g in grp] for grp in groups],
+                      [[g.source for g in grp] for grp in groups], [grp[0].src_lang for grp in groups])
+    evidence = {g.id: e for grp, row in zip(groups, ev, strict=True) for g, e in zip(grp, row, strict=True)}
+    rows = {s.id: source_fusion_features(det.raw_score(evidence[s.id].found, evidence[s.id].ms, s.target),
+                                         evidence[s.id].source) for s in segs}
+    fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
+    fusion = fit_fusion([rows[s.id] for s in fit_part], [s.bad for s in fit_part])
+    raw = {s.id: fusion.predict(rows[s.id]) for s in segs}
+    cmap = fit_platt([raw[s.id] for s in cal_part], [s.bad for s in cal_part])
+    other = fit_platt([raw[s.id] for s in fit_part], [s.bad for s in fit_part])
+    ece = expected_calibration_error([apply_map(other, raw[s.id]) for s in cal_part], [s.bad for s in cal_part])
+    labels = [s.bad for s in segs]
+    rate = sum(labels) / len(labels)
+    if 0 < rate < 1:
+        cmap = prior_shift(cmap, rate, DEPLOYMENT_PRIOR)
+    return {"source_fusion": fusion, "source_calibration": cmap, "heldout_ece": round(ece, 4),
+            "segments": len(segs), "data_rate": round(rate, 4)}

@@ -173,6 +173,29 @@ def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: i
     return art.meta["calibration"]
 
 
+def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path], max_segments: int = 5000) -> dict[str, Any]:
+    """Fit a model folder's source-aware fusion and map on dev files that carry sources
+    (the target-only fusion, map and thresholds stay as they are)."""
+    from . import load
+    from .fit import fit_source_fusion
+
+    det = load(model_dir)
+    dev: list[Any] = []
+    for path in dev_paths:
+        segs = load_dev(path)
+        # MQM files: the by-document selection slice, as for the target-only fit.
+        dev += selection_slice(segs, max_segments) if any(s.extra.get("system") for s in segs) else segs
+    fitted = fit_source_fusion(det, dev)
+    art = replace(det.artifact, source_fusion=fitted["source_fusion"],
+                  source_calibration=fitted["source_calibration"],
+                  calibration_version=det.artifact.calibration_version + 1)
+    art.meta = {**art.meta, "source_calibration": {
+        "dev": [str(p) for p in dev_paths], "segments": fitted["segments"],
+        "heldout_ece": fitted["heldout_ece"], "weights": fitted["source_fusion"].to_dict()}}
+    save_artifact(art, model_dir, __version__)
+    return art.meta["source_calibration"]
+
+
 def _read_json(p: Path) -> Any:
     return json.loads(p.read_text()) if p.exists() else None
 

@@ -25,6 +25,9 @@ from rapidfuzz.distance import Levenshtein
 
 __all__ = [
     "capital_of",
+    "country_forms",
+    "country_named",
+    "demonyms_of",
     "country_of",
     "is_country",
     "is_demonym",
@@ -230,6 +233,23 @@ def country_of(name: str) -> str | None:
     """
     key = _key(name)
     return _countries().get(key) or _demonyms().get(key) or _capitals().get(key)
+
+
+def country_named(name: str) -> str | None:
+    """The canonical country for a country name or a demonym (capitals not included)."""
+    key = _key(name)
+    return _countries().get(key) or _demonyms().get(key)
+
+
+def country_forms(canonical: str) -> list[str]:
+    """Every English name of a canonical country (``"United States"`` -> ``"US"``, ``"America"``...)."""
+    return list(_country_names().get(canonical, [canonical]))
+
+
+def demonyms_of(canonical: str) -> list[str]:
+    """The peoples' names of a canonical country (``"United Kingdom"`` -> ``"British"``...)."""
+    return [w for place, words in _demonym_file().items()
+            if _countries().get(_key(place), place) == canonical for w in words]
 
 
 @lru_cache(maxsize=1)

