@@ -166,7 +166,7 @@ class Detector:
             rules = [f for f in found if f.category != "mt_error"]
             if rules:
                 score = max(score, combine(rules, art.combiner)[0])
-        flag = self.thresholds.flag(score)
+        flag = self.thresholds.flag(score, spans[0].category if spans else None)
         if flag == "ok":
             return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag)
         return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,
