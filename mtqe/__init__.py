@@ -40,7 +40,9 @@ def load(
 
     Args:
         model: path to a model folder; ``None`` loads the default (``$MTQE_MODEL`` overrides).
-        thresholds: override the folder's fitted ``review`` / ``error`` thresholds.
+        thresholds: override the folder's fitted ``review`` / ``error`` thresholds. A dict
+            applies to every category (the fitted per-category pairs are dropped); a
+            ``Thresholds`` is used as given.
         mode: a named operating point, ``precise``, ``balanced`` or ``sensitive``, applied on
             top of the thresholds.
         quantize: run the neural model with dynamic int8 quantisation (about 3x faster on a
@@ -52,7 +54,7 @@ def load(
     art = load_artifact(model if model is not None else default_model_path())
     th = art.thresholds
     if isinstance(thresholds, dict):
-        th = Thresholds(**{**th.to_dict(), **thresholds})
+        th = th.overridden(**thresholds)
     elif thresholds is not None:
         th = thresholds
     if mode is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # Named operating points an editor can pick instead of raw numbers: how many misses vs how
@@ -15,34 +15,57 @@ MODES = {"precise": 0.1, "balanced": 0.0, "sensitive": -0.15}
 
 @dataclass(frozen=True)
 class Thresholds:
-    """``review`` from this score up, ``error`` from that one up."""
+    """``review`` from this score up, ``error`` from that one up.
+
+    ``categories`` holds a fitted pair per sentence category (the category of the sentence's
+    strongest span) where dev data allowed one (see ``fit_category_thresholds``); any other
+    category, and a sentence without spans, uses the global pair.
+    """
 
     review: float = 0.5
     error: float = 0.8
+    categories: dict[str, Thresholds] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.review <= self.error <= 1.0:
             raise ValueError(f"need 0 <= review <= error <= 1, got {self.review}, {self.error}")
+        if any(th.categories for th in self.categories.values()):
+            raise ValueError("category thresholds cannot have categories of their own")
 
-    def flag(self, score: float) -> str:
-        if score >= self.error:
+    def flag(self, score: float, category: str | None = None) -> str:
+        """``ok``, ``review`` or ``error`` for a calibrated score of a sentence whose
+        strongest span has ``category``."""
+        th = self.categories.get(category, self) if category is not None else self
+        if score >= th.error:
             return "error"
-        return "review" if score >= self.review else "ok"
+        return "review" if score >= th.review else "ok"
 
     def shifted(self, mode: str) -> Thresholds:
-        """The operating point ``mode`` (precise | balanced | sensitive)."""
+        """The operating point ``mode`` (precise | balanced | sensitive), for every category."""
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
         d = MODES[mode]
         clip = lambda x: min(1.0, max(0.0, x))  # noqa: E731
-        return Thresholds(clip(self.review + d), max(clip(self.review + d), clip(self.error + d)))
+        cats = {c: th.shifted(mode) for c, th in self.categories.items()}
+        return Thresholds(clip(self.review + d), max(clip(self.review + d), clip(self.error + d)), cats)
+
+    def overridden(self, review: float | None = None, error: float | None = None) -> Thresholds:
+        """A user's explicit ``review`` / ``error``, applied to every category: a number the
+        user chose means "flag from here", whatever a sentence's category. Drops the fitted
+        category pairs; the global value the user did not give stays."""
+        return Thresholds(self.review if review is None else review,
+                          self.error if error is None else error)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d: dict[str, Any] = {"review": self.review, "error": self.error}
+        if self.categories:
+            d["categories"] = {c: th.to_dict() for c, th in sorted(self.categories.items())}
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Thresholds:
-        return cls(review=float(d["review"]), error=float(d["error"]))
+        cats = {c: cls.from_dict(v) for c, v in d.get("categories", {}).items()}
+        return cls(review=float(d["review"]), error=float(d["error"]), categories=cats)
 
 
 def apply_map(cmap: dict[str, Any], raw: float) -> float:
@@ -92,8 +115,13 @@ def threshold_for_precision(scores: Sequence[float], labels: Sequence[bool], tar
 
 
 def prior_shift(cmap: dict[str, Any], data_rate: float, prior: float) -> dict[str, Any]:
-    """A Platt map fitted where errors occur at ``data_rate``, moved to a deployment base
-    rate ``prior`` (Bayes: only the intercept changes)."""
+    """A calibration map fitted where errors occur at ``data_rate``, moved to a deployment
+    base rate ``prior`` by Bayes: the odds of every output are multiplied by the ratio of
+    prior odds (for Platt only the intercept changes; for isotonic the knots' values move)."""
+    if cmap.get("kind") == "isotonic":
+        w = prior_weight(data_rate, prior)
+        ys = [round(y * w / (y * w + 1 - y), 6) for y in cmap["y"]]
+        return {**cmap, "y": ys, "prior": prior}
     lg = lambda p: math.log(p / (1 - p))  # noqa: E731
     return {**cmap, "b": round(cmap["b"] + lg(prior) - lg(data_rate), 6), "prior": prior}
 
@@ -134,6 +162,35 @@ def fit_thresholds(scores: Sequence[float], labels: Sequence[bool], review_preci
     return Thresholds(review=min(review, error), error=max(review, error))
 
 
+# A category gets its own thresholds only from this many positive (flag-worthy) dev
+# sentences up: the precision of a few dozen flags is uncertain by about 0.1 (binomial
+# standard error at 0.5 over 30 flags: 0.09), so below it a category's own pair is noise.
+MIN_CATEGORY_POSITIVES = 30
+
+
+def fit_category_thresholds(scores: Sequence[float], labels: Sequence[bool],
+                            categories: Sequence[str | None], overall: Thresholds,
+                            review_precision: float = 0.5, error_precision: float = 0.8,
+                            pos_weight: float = 1.0,
+                            min_positives: int = MIN_CATEGORY_POSITIVES) -> Thresholds:
+    """``overall`` plus a pair per category (of a sentence's strongest span; None: no span)
+    with at least ``min_positives`` positive sentences. Each threshold is the lowest one
+    reaching its target precision within the category; where a target is out of reach
+    there, the global value stands in (then ordered so that review <= error)."""
+    cats: dict[str, Thresholds] = {}
+    for cat in sorted({c for c in categories if c is not None}):
+        idx = [i for i, c in enumerate(categories) if c == cat]
+        if sum(bool(labels[i]) for i in idx) < min_positives:
+            continue
+        s, y = [scores[i] for i in idx], [labels[i] for i in idx]
+        review = threshold_for_precision(s, y, review_precision, pos_weight=pos_weight)
+        error = threshold_for_precision(s, y, error_precision, pos_weight=pos_weight)
+        review = overall.review if review is None else review
+        error = overall.error if error is None else error
+        cats[cat] = Thresholds(min(review, error), max(review, error))
+    return Thresholds(overall.review, overall.error, cats)
+
+
 def fit_platt(scores: Sequence[float], labels: Sequence[bool], iters: int = 100) -> dict[str, Any]:
     """Platt scaling ``sigmoid(a * logit(s) + b)`` by Newton's method."""
     xs = [math.log(min(max(s, 1e-6), 1 - 1e-6) / (1 - min(max(s, 1e-6), 1 - 1e-6))) for s in scores]
@@ -154,6 +211,33 @@ def fit_platt(scores: Sequence[float], labels: Sequence[bool], iters: int = 100)
         if max(abs(da), abs(db)) < 1e-9:
             break
     return {"kind": "platt", "a": round(a, 6), "b": round(b, 6)}
+
+
+def fit_isotonic(scores: Sequence[float], labels: Sequence[bool], max_knots: int = 50) -> dict[str, Any]:
+    """Isotonic calibration: pool-adjacent-violators over the scores first pooled into at
+    most ``max_knots`` bins of (about) equal count, so the stored map stays small. Each
+    pooled block gives one knot (mean score, error rate); ``apply_map`` interpolates
+    between knots."""
+    if not scores:
+        raise ValueError("isotonic calibration needs at least one score")
+    pairs = sorted(zip(scores, (float(bool(y)) for y in labels), strict=True))
+    size = math.ceil(len(pairs) / max_knots)
+    blocks: list[list[float]] = []  # [sum of scores, sum of labels, count]
+    cur = [0.0, 0.0, 0.0]
+    for k, (s, y) in enumerate(pairs):
+        cur = [cur[0] + s, cur[1] + y, cur[2] + 1]
+        # a bin closes only between distinct scores: tied scores share one knot
+        if k + 1 == len(pairs) or (cur[2] >= size and pairs[k + 1][0] > s):
+            blocks.append(cur)
+            cur = [0.0, 0.0, 0.0]
+    pooled: list[list[float]] = []
+    for b in blocks:
+        pooled.append(b)
+        while len(pooled) > 1 and pooled[-2][1] / pooled[-2][2] >= pooled[-1][1] / pooled[-1][2]:
+            last = pooled.pop()
+            pooled[-1] = [pooled[-1][0] + last[0], pooled[-1][1] + last[1], pooled[-1][2] + last[2]]
+    return {"kind": "isotonic", "x": [round(b[0] / b[2], 6) for b in pooled],
+            "y": [round(b[1] / b[2], 6) for b in pooled]}
 
 
 def expected_calibration_error(scores: Sequence[float], labels: Sequence[bool], bins: int = 10) -> float:

@@ -12,7 +12,7 @@ from .calibrate import Thresholds, apply_map
 from .checks import Finding, run_checks
 from .combine import combine, model_findings
 from .fusion import features
-from .results import DocumentReport, SentenceResult
+from .results import DocumentReport, SentenceResult, Span
 from .segment import split_sentences
 from .source import SOURCE_CATEGORIES, SourceReport, align, compare_segment, split_source
 from .source.align import unaligned_sources
@@ -185,9 +185,11 @@ class Detector:
                  for i, (text, ev) in enumerate(zip(sentences, evs, strict=True))]
                 for sentences, evs in zip(docs, self.evidence(docs, sources, src_langs), strict=True)]
 
-    def _result(self, i: int, text: str, ev: Evidence) -> SentenceResult:
+    def final_score(self, found: list[Finding], ms: Any, text: str = "",
+                    source: SourceReport | None = None) -> tuple[float, list[Span]]:
+        """The calibrated score a sentence is flagged with (rules included) and its spans,
+        strongest first. What ``check`` reports, and what thresholds are fitted on."""
         art = self.artifact
-        found, ms, source = ev
         _, spans = combine([f for f in found if f.strength > 0], art.combiner)
         use_source = source is not None and art.source_fusion is not None
         cmap = art.source_calibration if use_source else art.calibration
@@ -200,9 +202,13 @@ class Detector:
                      and (f.strength >= 0.5 or f.category not in SOURCE_CATEGORIES)]
             if rules:
                 score = max(score, combine(rules, art.combiner)[0])
-        flag = self.thresholds.flag(score)
+        return score, spans
+
+    def _result(self, i: int, text: str, ev: Evidence) -> SentenceResult:
+        score, spans = self.final_score(ev.found, ev.ms, text, ev.source)
+        flag = self.thresholds.flag(score, spans[0].category if spans else None)
         # What could not be checked is said whatever the verdict ("names not compared...").
-        notes = [f.reason for f in found if f.strength == 0]
+        notes = [f.reason for f in ev.found if f.strength == 0]
         if flag == "ok":
             return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, reasons=notes)
         return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,

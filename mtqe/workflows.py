@@ -155,25 +155,29 @@ def _dev_documents(dev: list[DevSegment]) -> tuple[list[list[str]], list[list[bo
 
 
 def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: int = 1500,
-                    learn_fusion: bool = True, meta: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Refit a model folder's fusion, calibration map and thresholds on real dev data."""
+                    learn_fusion: bool = True, meta: dict[str, Any] | None = None,
+                    method: str = "platt") -> dict[str, Any]:
+    """Refit a model folder's fusion, calibration map (``method``: platt | isotonic) and
+    thresholds on real dev data."""
     from . import load
 
     det = load(model_dir)
     dev = selection_slice(load_dev(dev_path), max_segments)
-    fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion)
+    fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion, method=method)
     art = replace(det.artifact, fusion=fitted["fusion"], calibration=fitted["calibration"],
                   thresholds=fitted["thresholds"],
                   token_threshold=fitted["token_threshold"] or det.artifact.token_threshold,
                   calibration_version=det.artifact.calibration_version + 1)
     art.meta = {**(meta or art.meta), "calibration": {
-        "dev": str(dev_path), "segments": fitted["segments"], "heldout_ece": fitted["heldout_ece"],
+        "dev": str(dev_path), "segments": fitted["segments"], "map": method,
+        **{k: v for k, v in fitted.items() if k.startswith("heldout_ece")},
         "thresholds": fitted["thresholds"].to_dict(), "token_threshold": art.token_threshold}}
     save_artifact(art, model_dir, __version__)
     return art.meta["calibration"]
 
 
-def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path], max_segments: int = 5000) -> dict[str, Any]:
+def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path],
+                     max_segments: int = 5000) -> dict[str, Any]:
     """Fit a model folder's source-aware fusion and map on dev files that carry sources
     (the target-only fusion, map and thresholds stay as they are)."""
     from . import load

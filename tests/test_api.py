@@ -74,6 +74,17 @@ def test_threshold_override_and_modes(article_path: Path) -> None:
         mtqe.load(thresholds={"review": 0.9, "error": 0.5})
 
 
+def test_category_thresholds_decide_their_sentences(article_path: Path) -> None:
+    # nothing flags globally; sentences whose strongest span is a name drift always do
+    th = mtqe.Thresholds(0.999, 1.0, {"name_drift": mtqe.Thresholds(0.0, 0.0)})
+    report = mtqe.load(thresholds=th).check(article_path.read_text())
+    flags = [(s.spans[0].category if s.spans else None, s.flag) for s in report.sentences]
+    assert ("name_drift", "error") in flags
+    assert all(f == ("error" if c == "name_drift" else "ok") for c, f in flags)
+    overridden = mtqe.load(thresholds={"review": 0.999, "error": 1.0})
+    assert overridden.thresholds.categories == {}
+
+
 def test_env_var_selects_the_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "other"
     shutil.copytree(mtqe.default_model_path(), folder)

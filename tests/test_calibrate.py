@@ -10,6 +10,8 @@ from mtqe.calibrate import (
     Thresholds,
     apply_map,
     expected_calibration_error,
+    fit_category_thresholds,
+    fit_isotonic,
     fit_platt,
     fit_thresholds,
     prior_shift,
@@ -31,6 +33,40 @@ def test_flags(score: float, flag: str) -> None:
 def test_modes(mode: str, review: float, error: float) -> None:
     th = Thresholds(0.5, 0.8).shifted(mode)
     assert th.review == pytest.approx(review) and th.error == pytest.approx(error)
+
+
+PER_CATEGORY = Thresholds(0.5, 0.8, {"mt_error": Thresholds(0.3, 0.6)})
+
+
+@pytest.mark.parametrize(("score", "category", "flag"), [
+    (0.4, "mt_error", "review"), (0.4, None, "ok"), (0.4, "name_drift", "ok"),
+    (0.29, "mt_error", "ok"), (0.6, "mt_error", "error"), (0.6, None, "review"),
+    (0.6, "name_drift", "review"), (0.8, "name_drift", "error")])
+def test_flags_per_category(score: float, category: str | None, flag: str) -> None:
+    # mt_error has its own pair; any other category, and no category, falls back to the global one
+    assert PER_CATEGORY.flag(score, category) == flag
+
+
+@pytest.mark.parametrize(("mode", "review", "error"), [("precise", 0.4, 0.7), ("sensitive", 0.15, 0.45)])
+def test_modes_move_category_thresholds(mode: str, review: float, error: float) -> None:
+    th = PER_CATEGORY.shifted(mode).categories["mt_error"]
+    assert th.review == pytest.approx(review) and th.error == pytest.approx(error)
+
+
+@pytest.mark.parametrize(("review", "error", "expected"), [(0.4, None, (0.4, 0.8)), (None, 0.9, (0.5, 0.9)),
+                                                           (0.2, 0.3, (0.2, 0.3))])
+def test_override_applies_to_every_category(review: float | None, error: float | None,
+                                            expected: tuple[float, float]) -> None:
+    th = PER_CATEGORY.overridden(review, error)
+    assert (th.review, th.error) == expected and th.categories == {}
+    assert th.flag(expected[0], "mt_error") == th.flag(expected[0]) == "review"
+
+
+def test_thresholds_round_trip_and_old_files_load() -> None:
+    assert Thresholds.from_dict(PER_CATEGORY.to_dict()) == PER_CATEGORY
+    assert PER_CATEGORY.to_dict()["categories"] == {"mt_error": {"review": 0.3, "error": 0.6}}
+    old = Thresholds.from_dict({"review": 0.4, "error": 0.7})
+    assert old == Thresholds(0.4, 0.7) and "categories" not in old.to_dict()
 
 
 @pytest.mark.parametrize("bad", [(0.9, 0.5), (-0.1, 0.5), (0.5, 1.2)])
@@ -64,6 +100,67 @@ def test_fit_thresholds_orders_review_below_error() -> None:
     # review: all 30 flags reach 0.5 precision; error: 0.8 needs >= 20 flags, unreachable,
     # so error falls back to the top score
     assert th.review == 0.2 and th.error == 0.95
+
+
+# Category "a": SCORES x3 (30 sentences, 15 positive); "b": 10 sentences, 2 positive (too
+# few); None: sentences without spans, never a category of their own. Within "a", with 20
+# flags at least: all 30 flags reach 0.5 precision (t=0.2); cutting at 0.5 gives 21 flags,
+# 15 right (0.714); 0.8 is out of reach, so the global value stands in.
+CAT_SCORES = SCORES * 3 + [0.9, 0.1] * 5 + [0.95] * 5
+CAT_LABELS = LABELS * 3 + [True, False, True] + [False] * 7 + [True] * 5
+CATEGORIES = ["a"] * 30 + ["b"] * 10 + [None] * 5
+GLOBAL = Thresholds(0.45, 0.9)
+
+
+@pytest.mark.parametrize(("review_p", "error_p", "weight", "expected"), [
+    (0.5, 0.8, 1.0, (0.2, 0.9)),     # review reachable, error falls back to the global 0.9
+    (0.7, 0.8, 1.0, (0.5, 0.9)),     # 0.714 at t=0.5; 0.625 at t=0.4
+    (0.8, 0.7, 1.0, (0.45, 0.5)),    # review falls back to 0.45, error 0.5: still ordered
+    (0.5, 0.5, 1.0, (0.2, 0.2)),
+    (0.5, 0.8, 0.5, (0.5, 0.9)),     # positives at half weight: 7.5 / 13.5 at t=0.5, 7.5 / 16.5 at 0.4
+])
+def test_fit_category_thresholds(review_p: float, error_p: float, weight: float,
+                                 expected: tuple[float, float]) -> None:
+    th = fit_category_thresholds(CAT_SCORES, CAT_LABELS, CATEGORIES, GLOBAL, review_p, error_p,
+                                 pos_weight=weight, min_positives=10)
+    assert (th.review, th.error) == (0.45, 0.9)
+    assert set(th.categories) == {"a"}
+    assert (th.categories["a"].review, th.categories["a"].error) == expected
+
+
+def test_fit_category_thresholds_needs_enough_positives() -> None:
+    th = fit_category_thresholds(CAT_SCORES, CAT_LABELS, CATEGORIES, GLOBAL, min_positives=16)
+    assert th == GLOBAL
+
+
+@pytest.mark.parametrize(("scores", "labels", "knots", "x", "y"), [
+    # one bin per score: (0.2, 1) then (0.3, 0) violate order and pool into (0.25, 0.5)
+    ([0.1, 0.2, 0.3, 0.4], [False, True, False, True], 4, [0.1, 0.25, 0.4], [0.0, 0.5, 1.0]),
+    # two bins of two, (0.15, 0.5) and (0.35, 0.5): equal rates pool into one knot
+    ([0.1, 0.2, 0.3, 0.4], [False, True, False, True], 2, [0.25], [0.5]),
+    # tied scores never split across bins
+    ([0.1, 0.1, 0.1, 0.2], [False, True, False, True], 4, [0.1, 0.2], [0.333333, 1.0]),
+    ([0.3, 0.1, 0.2], [True, False, True], 3, [0.1, 0.25], [0.0, 1.0]),
+])
+def test_fit_isotonic(scores: list[float], labels: list[bool], knots: int, x: list[float],
+                      y: list[float]) -> None:
+    m = fit_isotonic(scores, labels, max_knots=knots)
+    assert m == {"kind": "isotonic", "x": x, "y": y}
+
+
+def test_isotonic_keeps_few_knots_and_is_monotone() -> None:
+    scores = [i / 1000 for i in range(1000)]
+    labels = [(i * 7919) % 1000 < i for i in range(1000)]  # error rate grows with the score
+    m = fit_isotonic(scores, labels, max_knots=50)
+    assert len(m["x"]) <= 50
+    assert m["y"] == sorted(m["y"]) and len(set(m["y"])) == len(m["y"])
+    assert [apply_map(m, s) for s in scores] == sorted(apply_map(m, s) for s in scores)
+
+
+def test_isotonic_prior_shift_in_odds_space() -> None:
+    # from a 50% to a 20% rate the odds are multiplied by 0.25: 0.5 -> 0.2, 0.8 -> 0.5
+    m = prior_shift({"kind": "isotonic", "x": [0.0, 1.0], "y": [0.5, 0.8]}, 0.5, 0.2)
+    assert m["y"] == pytest.approx([0.2, 0.5]) and m["x"] == [0.0, 1.0] and m["prior"] == 0.2
 
 
 def test_prior_weight_and_shift() -> None:

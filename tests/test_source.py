@@ -44,7 +44,8 @@ def test_a_changed_number_is_flagged_in_every_family(source, target, lang):
 @pytest.mark.parametrize(("source", "good", "bad", "lang"), [
     ("As receitas somaram 1,6 biliões de euros em 2012.", "Revenue totalled €1.6 trillion in 2012.",
      "Revenue totalled €1.6 billion in 2012.", "pt"),
-    ("Die Einnahmen lagen bei 3 Mrd. Euro.", "Revenue was 3 billion euros.", "Revenue was 3 million euros.", "de"),
+    ("Die Einnahmen lagen bei 3 Mrd. Euro.", "Revenue was 3 billion euros.", "Revenue was 3 million euros.",
+     "de"),
     ("收入为3亿元。", "Revenue was 300 million yuan.", "Revenue was 3 billion yuan.", None),
 ])
 def test_scale_words_are_compared(source, good, bad, lang):
@@ -53,7 +54,8 @@ def test_scale_words_are_compared(source, good, bad, lang):
 
 
 def test_dates_months_and_number_words():
-    assert cats("Em 5 de Abril de 2019, três mil pessoas.", "On April 5, 2019, three thousand people.", "pt") == []
+    assert cats("Em 5 de Abril de 2019, três mil pessoas.", "On April 5, 2019, three thousand people.",
+                "pt") == []
     assert "number_mismatch" in cats("Em 5 de Abril de 2019.", "On March 5, 2019.", "pt")
     assert cats("2019年3月5日", "On March 5, 2019", "zh") == []
     assert "number_mismatch" in cats("2019年3月5日", "On April 5, 2019", "zh")
@@ -129,12 +131,13 @@ def test_scripts(text, script, lang, support):
 
 def test_alignment_handles_split_and_merged_sentences():
     assert align(["Um.", "Dois e três."], ["One.", "Two.", "And three."]) == [[0], [1], [1]]
-    assert align(["Em 2015 vendeu 30 carros.", "Em 2016 vendeu 40."], ["In 2015 it sold 30 cars and in 2016 40."],
-                 "pt") == [[0, 1]]
+    assert align(["Em 2015 vendeu 30 carros.", "Em 2016 vendeu 40."],
+                 ["In 2015 it sold 30 cars and in 2016 40."], "pt") == [[0, 1]]
 
 
 def test_split_source_cjk():
-    assert split_source("习近平会见了普京。双方讨论了合作！\n第二段。") == ["习近平会见了普京。", "双方讨论了合作！", "第二段。"]
+    assert split_source("习近平会见了普京。双方讨论了合作！\n第二段。") == [
+        "习近平会见了普京。", "双方讨论了合作！", "第二段。"]
 
 
 # The detector in source-aware mode (the rules-only model folder the test suite pins).
@@ -161,8 +164,8 @@ def test_check_segments_with_sources():
 
     det = mtqe.load()
     out = det.check_segments([
-        {"id": "a", "target": "At least 32 countries have missiles.", "source": "Pelo menos 30 países têm mísseis.",
-         "src_lang": "pt"},
+        {"id": "a", "target": "At least 32 countries have missiles.",
+         "source": "Pelo menos 30 países têm mísseis.", "src_lang": "pt"},
         {"id": "b", "target": "At least 32 countries have missiles."},
     ])
     assert out[0].flag != "ok" and out[1].flag == "ok"

@@ -7,7 +7,8 @@ added (the length ratio, against what this language pair normally gives). Each b
 ``Finding`` on the target sentence and a feature of the source-aware fusion.
 
 Example:
-    >>> rep = compare_segment("Pelo menos 30 países têm mísseis.", "At least 32 countries have missiles.", "pt")
+    >>> rep = compare_segment("Pelo menos 30 países têm mísseis.", "At least 32 countries have missiles.",
+    ...                       "pt")
     >>> [(f.category, f.reason) for f in rep.findings]
     [('number_mismatch', "'32' is not in the source, which has '30'")]
 """

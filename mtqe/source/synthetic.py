@@ -75,7 +75,8 @@ def run(path: str | Path, seed: int = 0, max_docs_per_pair: int | None = None,
 
 
 def format_markdown(res: dict[str, dict[str, Any]]) -> str:
-    lines = ["| pair | test | corrupted | recall | clean | false flags |", "| --- | --- | --- | --- | --- | --- |"]
+    lines = ["| pair | test | corrupted | recall | clean | false flags |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for pair, tests in res.items():
         for name, m in tests.items():
             lines.append(f"| {pair} | {name} | {m['corrupted']} | {m['recall']:.3f} | {m['clean']} | "
