@@ -199,7 +199,7 @@ class Detector:
             # their own, whatever the fused score (which rarely sees them on dev data).
             # Source findings count as rules only when strong (weak ones are fusion features).
             rules = [f for f in found if f.category != "mt_error" and f.strength > 0
-                     and (f.strength >= 0.5 or f.category not in SOURCE_CATEGORIES)]
+                     and (f.strength >= 0.45 or f.category not in SOURCE_CATEGORIES)]
             if rules:
                 score = max(score, combine(rules, art.combiner)[0])
         return score, spans

@@ -47,7 +47,8 @@ class NameIssue:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", " ", romanise(text).lower()).strip()
+    # apostrophes (and the soft sign, romanised as one) belong inside a word: "Vaigel'dt"
+    return re.sub(r"[^a-z0-9 ]", " ", re.sub(r"['’`]", "", romanise(text).lower())).strip()
 
 
 def _is_initial(sentence: str, pos: int) -> bool:
@@ -87,8 +88,8 @@ def _words(text: str) -> list[str]:
 
 def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool) -> bool:
     k = _key(word).replace(" ", "")
-    if not k:
-        return True
+    if not k or (len(k) >= 5 and k in src_joined):
+        return True  # "Bet-A-Vib" written with other hyphens
     for w in src_words:
         if w == k or fuzz.ratio(w, k) >= _FUZZ:
             return True
@@ -136,17 +137,28 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
     country = gazetteer.country_named(name)
     if country:
         forms = _country_translations(lang).get(country, []) if lang else []
+        low = _key(source).replace(" ", "")
         for form in forms:
-            if form[:max(4, len(form) - 2)].lower() in source.lower() or _found(form, src_words, "", False):
+            # the name in the source language, its stem ("Němec" / "Německo", "Češi" /
+            # "Česko") or its initials ("ČR", "EUA")
+            stem = _key(form).replace(" ", "")[:max(4, len(form) - 3)]
+            if stem in low or _found(form, src_words, "", False) or _initials(form) in src_words:
                 return True
         # The source's adjective for the people ("britânicos", "американских") shares its
         # first letters with one of the English names of the country or its people.
         # Compared on their first six letters: "coreana" / "Korean", "curdos" / "Kurds".
         english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + [name]
         heads = {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= 4}
-        return any(fuzz.ratio(w[:6], h) >= 66 for w in src_words if len(w) >= 4 for h in heads)
+        return any(fuzz.ratio(w[:6], h) >= 66 for w in src_words if len(w) >= 3 for h in heads)
+    # A city under its local name, declined ("Plzně", "plzeňský" / Pilsen, alternate "Plzen").
     alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
-    return any(a in src_words or any(fuzz.ratio(a, w) >= 90 for w in src_words) for a in alts)
+    return any(a in src_words or any(a[:4] == w[:4] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
+                                     for w in src_words) for a in alts)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in _key(name).split() if len(w) > 2 or w in ("e",)]
+    return "".join(w[0] for w in words) if len(words) >= 2 else "\0"
 
 
 def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[NameIssue]:
@@ -156,7 +168,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         return []
     loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
     src_words = _words(source)
-    joined = "".join(src_words)
+    joined = "".join(_key(source).split())
     issues = []
     for start, end, word in target_names(target):
         if _found(word, src_words, joined, loose):
@@ -178,12 +190,22 @@ def _phrase_around(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+def has_wordlist(lang: str | None) -> bool:
+    """Whether wordfreq knows the language: telling names from words in it needs that."""
+    import wordfreq
+
+    return bool(lang) and lang in wordfreq.available_languages()
+
+
 def source_names(source: str, src_lang: str | None) -> list[str]:
     """Capitalised source words that look like names (Latin, Cyrillic, Greek scripts only:
     elsewhere there is no capitalisation to go by): a country of the source language's
     catalogue, or a word that is rare in that language (a foreign name survives
     translation; "Tratado" or "Ocidente" is translated)."""
-    if script_of(source) not in ("latin", "cyrillic", "greek"):
+    if script_of(source) not in ("latin", "cyrillic", "greek") or not has_wordlist(src_lang):
         return []
     lang = src_lang or "en"
     words = list(re.finditer(r"(?<![\w'’])[^\W\d_][\w'’-]*", source))
@@ -198,8 +220,11 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
         if _is_initial(source, m.start()) or w.lower() in _month_names(lang):
             continue
         z = zipf(w.lower(), lang)
-        # rare in the language, or a word English uses more (a borrowed name: Trump, Forbes)
-        if _reverse_country(w, src_lang) or z < _SOURCE_RARE_ZIPF or z < zipf(w.lower(), "en") - 0.3:
+        # A country, a word English uses more (a borrowed name: Trump, Forbes), or a rare
+        # word -- except where every noun is capitalised (German compounds are rare words).
+        rare = z < _SOURCE_RARE_ZIPF and lang not in _NOUNS_CAPITALISED
+        if _reverse_country(w, src_lang) or rare or z < zipf(w.lower(), "en") - 0.3 \
+                or (lang in _NOUNS_CAPITALISED and gazetteer.is_place(romanise(w))):
             out.append(w)
     return out
 
@@ -207,7 +232,7 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
 def source_names_missing(source: str, target: str, src_lang: str | None) -> list[str]:
     """Source names of which the target shows no trace."""
     tgt_words = _words(target)
-    joined = "".join(tgt_words)
+    joined = "".join(_key(target).split())
     missing = []
     for name in source_names(source, src_lang):
         if _found(name, tgt_words, joined, False):

@@ -36,13 +36,14 @@ class Number:
     kind: str = "number"
     strong: bool = True
     alt: float | None = None  # the other reading of an ambiguous "180,000" / "1.500"
+    glued: bool = False  # digits inside a name ("BNT162b2", "G20")
 
 
 # Scale words by language (lower case, matched right after a number). A compound such as
 # Portuguese "mil milhões" (10^9) is listed whole so that it wins over "mil" alone.
 # Portuguese "bilião" is 10^12 in Portugal and "bilhão" 10^9 in Brazil: both spellings exist.
 _SCALES: dict[str, dict[str, float]] = {
-    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
+    "en": {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6,
            "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12},
     "pt": {"mil milhões": 1e9, "mil milhão": 1e9, "mil": 1e3, "milhão": 1e6, "milhões": 1e6,
            "bilião": 1e12, "biliões": 1e12, "bilhão": 1e9, "bilhões": 1e9, "trilião": 1e18,
@@ -90,6 +91,14 @@ _EN_MONTHS = {m: i for i, m in enumerate(
      "october", "november", "december"), start=1)}
 _EN_MONTHS.update({m[:3]: i for m, i in list(_EN_MONTHS.items()) if m != "may"})
 _EN_MONTHS["sept"] = 9
+_EN_WEEKDAYS = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# English number words too common in other senses to pair with a source figure on their own
+# ("one of the", "at first", "a second look").
+_AMBIGUOUS: frozenset[str] = frozenset()
+# Languages whose month and day names take case endings (CLDR lists only some forms).
+_CASE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "sl", "hr", "sr", "bs", "lt", "lv", "fi",
+                         "et", "hu"})
 
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                "六": 6, "七": 7, "八": 8, "九": 9}
@@ -98,7 +107,10 @@ _HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 
 # Digits with optional grouping and a decimal part; separators are read per language below.
 _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f' ]\d+)*")
-_HAN_NUMERAL = re.compile(r"(?<=第)[一二两三四五六七八九十]+|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
+# Han numerals: two or more in a row, or one after 第 (ordinal) or before a measure word.
+_HAN_NUMERAL = re.compile(r"(?<=第)[一二两三四五六七八九十]+"
+                          r"|[一二两三四五六七八九十](?=[个名位次等届条台只家岁倍分天年项件场周])"
+                          r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
 
 
 @lru_cache(maxsize=64)
@@ -155,6 +167,20 @@ def _parse_digits(s: str, lang: str | None) -> tuple[float, int, float | None]:
     return (as_decimal if is_decimal else as_group), n, None
 
 
+def _pieces(start: int, digits: str) -> list[tuple[int, str]]:
+    """A dotted or slashed date ("01.09.2004") is three numbers, not one badly grouped one:
+    split a run whose repeated separator is not followed by groups of three."""
+    parts = re.split(r"([.,])", digits)
+    seps = set(parts[1::2])
+    if len(parts) >= 5 and len(seps) == 1 and not all(len(p) == 3 for p in parts[2::2]):
+        out, pos = [], start
+        for p in parts[0::2]:
+            out.append((pos, p))
+            pos += len(p) + 1
+        return out
+    return [(start, digits)]
+
+
 def _num(s: str) -> float:
     return float(s) if s.strip(".") else 0.0
 
@@ -171,6 +197,9 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int]:
     for word in sorted(scales, key=len, reverse=True):
         if low.startswith(word):
             end = len(word)
+            if not han:  # an inflected ending ("тысячах", "milionech") belongs to the word
+                while end < len(low) and low[end].isalpha() and end - len(word) < 3:
+                    end += 1
             if han or end == len(low) or not low[end].isalpha():
                 return scales[word], pos + skipped + end
     return 1.0, pos
@@ -188,29 +217,40 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
     out: list[Number] = []
     for m in _DIGITS.finditer(text):
         before = text[max(0, m.start() - 2):m.start()]
-        if re.search(r"(?:[A-Za-z]|[A-Z]-)$", before):
-            continue  # part of a name: "COVID-19", "G20", "MH17" (but "post-90s" is a figure)
-        value, length, alt = _parse_digits(m.group(), "en" if is_en else lang)
-        if value == 0:
-            continue  # "18:00", "3-0": zeros carry no figure worth comparing
-        end = m.start() + length
-        if end < len(text) and text[end] in "年" and lang in ("zh", "ja"):
-            out.append(Number(value, value, False, m.start(), end + 1, text[m.start():end + 1]))
-            continue
-        if end < len(text) and text[end] in "月" and lang in ("zh", "ja", "ko") and 1 <= value <= 12:
-            out.append(Number(value, value, False, m.start(), end + 1, text[m.start():end + 1], "month"))
-            continue
-        scale, send = _scale_after(text, end, lang or "")
-        out.append(Number(value * scale, value, scale != 1.0, m.start(), send, text[m.start():send],
-                          alt=alt * scale if alt is not None else None))
+        # Digits glued to a name ("COVID-19", "G20", "PlayStation5", "ST-33") are weak: they
+        # may match or pair with a changed figure, but never count as missing or extra alone.
+        glued = bool(re.search(r"(?:[^\W\d_]|[A-Z]-)$", before)) and not (lang in ("zh", "ja", "ko")
+                                                                         and not before[-1:].isascii())
+        for start, digits in _pieces(m.start(), m.group()):
+            value, length, alt = _parse_digits(digits, "en" if is_en else lang)
+            if value == 0:
+                continue  # "18:00", "3-0": zeros carry no figure worth comparing
+            end = start + length
+            nxt = re.sub(r"^:\d\d", "", text[end:end + 8].lower())
+            if is_en and re.match(r"\s?(?:pm|p\.m\.)", nxt) and value < 12:
+                alt = value + 12  # "7 PM" is the "19 Uhr" of a 24-hour source
+            if end < len(text) and text[end] in "年" and lang in ("zh", "ja"):
+                out.append(Number(value, value, False, start, end + 1, text[start:end + 1]))
+                continue
+            if end < len(text) and text[end] in "月" and lang in ("zh", "ja", "ko") and 1 <= value <= 12:
+                out.append(Number(value, value, False, start, end + 1, text[start:end + 1], "month"))
+                continue
+            scale, send = _scale_after(text, end, lang or "")
+            out.append(Number(value * scale, value, scale != 1.0, start, send, text[start:send],
+                              strong=not glued, alt=alt * scale if alt is not None else None, glued=glued))
+    words: list[Number] = []
     if is_en:
-        out += _english_words(text)
-        out += _months(text, _EN_MONTHS)
+        words += _english_words(text)
+        words += _months(text, _EN_MONTHS)
+        words += _months(text, _EN_WEEKDAYS, "weekday", capitalised=True)
     elif lang in ("zh", "ja"):
-        out += _han_numerals(text)
+        words += _han_numerals(text)
     elif lang:
-        out += _months(text, _month_names(lang))
-    return out
+        words += _fuzzy_names(text, _month_names(lang), "month", lang)
+        words += _fuzzy_names(text, _day_names(lang), "weekday", lang)
+        words += _source_words(text, lang)
+    # A word inside a figure already read ("1,1 mil milhões", "1.1 billion") is not another one.
+    return out + [w for w in words if not any(n.start < w.end and w.start < n.end for n in out)]
 
 
 def _english_words(text: str) -> list[Number]:
@@ -223,6 +263,16 @@ def _english_words(text: str) -> list[Number]:
         parts = w.split("-")
         if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] not in _EN_UNITS:
             parts = parts[:1]  # "ten-year"
+        if len(parts) == 1 and parts[0] in _PLURALS["en"]:
+            k = float(_PLURALS["en"][parts[0]])  # "hundreds of", "millions of"
+            out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
+            i += 1
+            continue
+        if len(parts) == 1 and parts[0] in ("million", "billion", "trillion", "thousand"):
+            k = _SCALES["en"][parts[0]]  # "a million": the scale word on its own
+            out.append(Number(k, 1.0, True, words[i].start(), words[i].end(), words[i].group(), strong=False))
+            i += 1
+            continue
         if len(parts) == 1 and parts[0] in _EN_ORDINALS:
             k = float(_EN_ORDINALS[parts[0]])
             out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
@@ -243,13 +293,159 @@ def _english_words(text: str) -> list[Number]:
     return out
 
 
-def _months(text: str, names: dict[str, int]) -> list[Number]:
+def _months(text: str, names: dict[str, int], kind: str = "month", capitalised: bool = False) -> list[Number]:
     out = []
     for m in re.finditer(r"\w+\.?", text):
         w = m.group().lower().rstrip(".")
-        if w in names and (w != "may" or m.group()[0].isupper()) and (len(w) > 3 or m.group()[0].isupper()):
+        upper = m.group()[0].isupper()
+        if w in names and (w != "may" or upper) and (len(w) > 3 or upper) and (upper or not capitalised):
             k = names[w]
-            out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), "month"))
+            out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), kind))
+    return out
+
+
+def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list[Number]:
+    """Month or day names in an inflected language ("říjnu", "červnu", "в октябре"): the
+    closest CLDR form by edit ratio, when it is clearly closer than any other month. Only in
+    languages that decline month names: elsewhere a near miss is another word ("abrir")."""
+    from rapidfuzz import fuzz
+
+    if not names:
+        return []
+    out = []
+    for m in re.finditer(r"[^\W\d_]{3,}", text):
+        w = m.group().lower()
+        scores: dict[int, float] = {}
+        for name, k in names.items():
+            if name[:3] == w[:3]:
+                scores[k] = max(scores.get(k, 0.0), 100.0 if name == w else fuzz.ratio(name, w))
+        if not scores:
+            continue
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        exact = ranked[0][1] == 100.0
+        if not exact and (ranked[0][1] < 75 or lang not in _CASE_LANGS):
+            continue
+        if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 5:
+            k = ranked[0][0]
+            out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), kind))
+    return out
+
+
+@lru_cache(maxsize=32)
+def _day_names(lang: str) -> dict[str, int]:
+    try:
+        from babel import dates
+
+        names: dict[str, int] = {}
+        for context in ("format", "stand-alone"):
+            for k, v in dates.get_day_names("wide", context, locale=lang).items():
+                names[v.lower()] = k
+        return names
+    except Exception:
+        return {}
+
+
+@lru_cache(maxsize=32)
+def _number_words(lang: str) -> dict[str, float]:
+    """One-word numbers of a language, cardinal and ordinal, from num2words (empty where
+    it has no such language)."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    words: dict[str, float] = {}
+    for n in (*range(0, 21), *range(30, 100, 10), 100, 1000):
+        for to in ("cardinal", "ordinal"):
+            if n == 1 and to == "cardinal":
+                continue  # "um", "ein", "jeden": an article or pronoun as often as a figure
+            try:
+                w = num2words(n, lang=lang, to=to).lower()
+            except Exception:
+                continue
+            if " " not in w and "-" not in w:
+                words.setdefault(w, float(n))
+    for w, n in _EXTRA_WORDS.get(lang, {}).items():
+        words.setdefault(w, float(n))
+    return words
+
+
+# Plural round numbers ("hundreds of", "desítky", "тысячи"): weak figures of their own.
+_PLURALS = {
+    # "dozens" and "tens" are one vague quantity across languages (desítky, Dutzende, 几十)
+    "en": {"tens": 10, "dozens": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9},
+    "cs": {"desítky": 10, "desítek": 10, "stovky": 100, "stovek": 100, "stovkách": 100, "tisíce": 1e3,
+           "tisíců": 1e3, "tisících": 1e3, "miliony": 1e6, "milionů": 1e6, "miliardy": 1e9, "miliard": 1e9},
+    "ru": {"десятки": 10, "десятков": 10, "сотни": 100, "сотен": 100, "тысячи": 1e3, "тысяч": 1e3,
+           "миллионы": 1e6, "миллионов": 1e6, "миллиарды": 1e9, "миллиардов": 1e9},
+    "uk": {"десятки": 10, "десятків": 10, "сотні": 100, "сотень": 100, "тисячі": 1e3, "тисяч": 1e3,
+           "мільйони": 1e6, "мільйонів": 1e6, "мільярди": 1e9, "мільярдів": 1e9},
+    "de": {"dutzende": 10, "hunderte": 100, "tausende": 1e3, "millionen": 1e6, "milliarden": 1e9},
+    "pt": {"dezenas": 10, "centenas": 100, "milhares": 1e3, "milhões": 1e6},
+    "es": {"decenas": 10, "cientos": 100, "miles": 1e3, "millones": 1e6},
+    "fr": {"dizaines": 10, "centaines": 100, "milliers": 1e3, "millions": 1e6, "milliards": 1e9},
+}
+# What num2words does not generate: Czech ordinals, and the case forms of the small Slavic
+# numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
+_EXTRA_WORDS = {
+    "cs": {"první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5, "šestý": 6, "sedmý": 7,
+           "osmý": 8, "devátý": 9, "desátý": 10, "dvě": 2, "dvou": 2, "dvěma": 2, "tří": 3, "třech": 3,
+           "třem": 3, "třemi": 3, "čtyř": 4, "čtyřech": 4, "čtyřem": 4, "čtyřmi": 4, "pěti": 5,
+           "šesti": 6, "sedmi": 7, "osmi": 8, "devíti": 9, "deseti": 10},
+    "ru": {"две": 2, "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3, "тремя": 3, "четырех": 4,
+           "четырем": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10},
+    "uk": {"дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3, "чотирьох": 4,
+           "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
+}
+
+
+def _word_value(w: str, lang: str) -> float | None:
+    """The value of a source word: a number word, a plural round number ("stovky") or a
+    scale word on its own ("milion"); an inflected form matches the longest entry whose stem
+    (all but its last two letters, at least three) it starts with, a short ending left
+    ("четвертая" / "четвертый"); shorter words must match exactly ("novo" is not "nove")."""
+    table = _word_table(lang)
+    w = w.replace("ё", "е")
+    if w in table:
+        return table[w]
+    if w in _EXTRA_WORDS.get(lang, {}):  # case forms are matched whole, never by stem
+        return float(_EXTRA_WORDS[lang][w])
+    best = max((k for k in table if len(k) >= 5 and w.startswith(k[:len(k) - 2])
+                and len(w) - (len(k) - 2) <= 3), key=len, default=None)
+    return table[best] if best else None
+
+
+@lru_cache(maxsize=32)
+def _word_table(lang: str) -> dict[str, float]:
+    table = {k.replace("ё", "е"): v for k, v in _number_words(lang).items()
+             if k not in _EXTRA_WORDS.get(lang, {})}
+    table.update({k: float(v) for k, v in _PLURALS.get(lang, {}).items()})
+    table.update({k: v for k, v in _SCALES.get(lang, {}).items() if " " not in k and v >= 1000})
+    return table
+
+
+def _source_words(text: str, lang: str) -> list[Number]:
+    """Number words of the source ("tři", "dvou", "первый", "três mil"): weak evidence. An
+    inflected form matches the word it starts like, with a short ending ("dvou" / "dva")."""
+    scales = {k: v for k, v in _SCALES.get(lang, {}).items() if " " not in k and v >= 1000}
+    plurals = _PLURALS.get(lang, {})
+    tokens = list(re.finditer(r"[^\W\d_]+", text))
+    out = []
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        w = m.group().lower()
+        end = m.end()
+        value = _word_value(w, lang)
+        if w not in plurals and w not in scales:
+            # "três mil", "dva miliony": a number word times the scale words after it
+            while value is not None and i + 1 < len(tokens) and tokens[i + 1].group().lower() in scales \
+                    and text[end:tokens[i + 1].start()].strip() == "":
+                i += 1
+                value *= scales[tokens[i].group().lower()]
+                end = tokens[i].end()
+        if value is not None and value > 0:
+            out.append(Number(value, value, False, m.start(), end, text[m.start():end], strong=False))
+        i += 1
     return out
 
 
@@ -319,6 +515,10 @@ def _close(a: float, b: float) -> bool:
 
 
 def _matches(t: Number, s: Number) -> bool:
+    if (t.glued and not s.strong and not s.glued) or (s.glued and not t.strong and not t.glued):
+        return False  # the "2" of "BNT162b2" is not the source's "две"
+    if "weekday" in (t.kind, s.kind):
+        return t.kind == s.kind and t.value == s.value
     if t.kind == "month" or s.kind == "month":
         # A month matches a month, or the plain number of a numeric date ("15.3." / "March 15").
         return _close(t.value, s.value) and (t.kind == s.kind or not (t.scaled or s.scaled))
@@ -336,12 +536,24 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
     src = extract(source, src_lang)
     tgt = extract(target, "en")
     issues = []
-    unmatched_src = [s for s in src if s.strong and not any(_matches(t, s) for t in tgt)]
+    unmatched = [s for s in src if not any(_matches(t, s) for t in tgt)]
+    unmatched_src = [s for s in unmatched if s.strong]
     for t in tgt:
-        if not t.strong or any(_matches(t, s) for s in src):
+        if any(_matches(t, s) for s in src):
             continue
-        if t.kind == "month" and not any(s.kind == "month" for s in src):
+        if t.kind in ("month", "weekday") and not any(s.kind == t.kind for s in src):
             continue  # the source may say "last month" or name no date at all
+        if not t.strong:
+            if t.glued:
+                continue  # "COVID-19" may match a source figure but never stands for one
+            # A number word is a figure only when the source has one of its kind left
+            # unmatched to pair it with ("tři" / "two"): otherwise "ten" may be idiom.
+            pair = [s for s in unmatched if s.kind == t.kind]
+            if pair and t.text.lower() not in _AMBIGUOUS:
+                issues.append(NumberIssue("changed", t.start, t.end, t.text,
+                                          f"'{t.text}' is not in the source, which has '{pair[0].text}'",
+                                          t.value))
+            continue
         scale = [s for s in src if s.scaled and t.scaled and _close(s.mantissa, t.mantissa)]
         if scale:
             issues.append(NumberIssue("scale", t.start, t.end, t.text,
@@ -357,8 +569,10 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
 
     changed = bool(issues)
     for s in unmatched_src:
-        if s.kind == "month" and not any(t.kind == "month" for t in tgt):
+        if s.kind in ("month", "weekday") and not any(t.kind == s.kind for t in tgt):
             continue
+        if s.value in (1.0, 2.0):
+            continue  # "1か月" is "a month", "2つ" is "both": no figure goes missing
         if not changed:
             issues.append(NumberIssue("missing", s.start, s.end, s.text,
                                       f"the source's '{s.text}' is missing from the translation", s.value))

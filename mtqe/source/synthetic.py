@@ -24,7 +24,7 @@ TESTS = {
     "entity_swap.v1": ("name_not_in_source", "name_missing"),
     "omission.v1": ("omission", "number_missing", "name_missing"),
 }
-_ALWAYS_ON = 0.5  # findings at or above this strength count as flags
+_ALWAYS_ON = 0.45  # findings at or above this strength count as flags
 
 
 def read_parallel(path: str | Path) -> Iterator[dict[str, Any]]:
