@@ -129,6 +129,12 @@ def eval_cli(args: argparse.Namespace) -> int:
     from .devdata import load_dev, sample_documents
     from .evaluate import evaluate, format_markdown
 
+    if _is_parallel(args.data):  # source + reference documents: the synthetic source-aware test
+        from .source import synthetic
+
+        res = synthetic.run(args.data)
+        print(json.dumps(res, indent=2) if args.format == "json" else synthetic.format_markdown(res))
+        return EXIT_OK
     det = _detector(args)
     try:
         segs = load_dev(args.data)
@@ -137,6 +143,10 @@ def eval_cli(args: argparse.Namespace) -> int:
     if args.no_context:  # ablation: every segment read alone
         for s in segs:
             s.doc = None
+    if args.heldout:  # the half that ``mtqe calibrate --source`` does not fit on
+        from .fit import source_halves
+
+        segs = source_halves(segs)[1]
     if args.sample:
         segs = sample_documents(segs, args.sample)
     name = Path(args.data).name.split(".")[0]
@@ -147,6 +157,18 @@ def eval_cli(args: argparse.Namespace) -> int:
     else:
         print(format_markdown(res))
     return EXIT_OK
+
+
+def _is_parallel(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8") as f:
+            first = f.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        return "pairs" in json.loads(first)
+    except (json.JSONDecodeError, TypeError):
+        return False
 
 
 def calibrate_cli(args: argparse.Namespace) -> int:
@@ -238,7 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=["error", "review"], help="exit 1 if any sentence reaches this flag")
     _add_model_args(c)
     c.set_defaults(func=check_cli)
-    e = sub.add_parser("eval", help="metrics on an annotated dev file (MQM, QE, CED, DA)")
+    e = sub.add_parser("eval", help="metrics on an annotated dev file (MQM, QE, CED, DA); on a parallel "
+                       "file, the synthetic source-aware test")
     e.add_argument("--data", required=True, help="a dev file (.jsonl or .jsonl.gz)")
     e.add_argument("--format", choices=["md", "json"], default="md")
     e.add_argument("--plots", metavar="DIR", help="write a reliability diagram and a PR curve here")
@@ -247,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="source-aware mode: give the detector each segment's source text")
     e.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
                    help="dynamic int8 quantisation of the model (default: the model folder's setting)")
+    e.add_argument("--heldout", action="store_true",
+                   help="only the half of the documents that `mtqe calibrate --source` leaves out")
     e.add_argument("--sample", type=int, metavar="N",
                    help="about N segments: whole documents drawn by a fixed hash (for big files)")
     _add_model_args(e)

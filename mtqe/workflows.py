@@ -181,14 +181,18 @@ def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path],
     """Fit a model folder's source-aware fusion and map on dev files that carry sources
     (the target-only fusion, map and thresholds stay as they are)."""
     from . import load
-    from .fit import fit_source_fusion
+    from .fit import fit_source_fusion, source_halves
 
     det = load(model_dir)
     dev: list[Any] = []
     for path in dev_paths:
         segs = load_dev(path)
-        # MQM files: the by-document selection slice, as for the target-only fit.
-        dev += selection_slice(segs, max_segments) if any(s.extra.get("system") for s in segs) else segs
+        for s in segs:
+            s.extra["dataset"] = Path(path).name
+        # MQM files: the by-document selection slice, as for the target-only fit; other
+        # files: the half of their documents that ``mtqe eval --heldout`` leaves out.
+        dev += selection_slice(segs, max_segments) if any(s.extra.get("system") for s in segs) \
+            else source_halves(segs)[0]
     fitted = fit_source_fusion(det, dev)
     art = replace(det.artifact, source_fusion=fitted["source_fusion"],
                   source_calibration=fitted["source_calibration"],

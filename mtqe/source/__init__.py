@@ -27,7 +27,36 @@ from .scripts import base_lang, char_script, guess_lang, name_support, script_of
 __all__ = ["SOURCE_CATEGORIES", "SourceReport", "align", "compare_segment", "split_source"]
 
 SOURCE_CATEGORIES = ("number_mismatch", "number_missing", "name_not_in_source", "name_missing",
-                     "untranslated", "omission", "addition")
+                     "untranslated", "omission", "addition", "negation")
+
+# Negation cues per language: a negation the translation dropped or added is a classic
+# critical error ("não pode" -> "can"). Counted, not parsed, so it is weak evidence: a
+# fusion feature that flags nothing on its own. Czech and Slovak negate with a verb prefix
+# ("nemá"), Chinese and Japanese inside words (不断 "continuously"): a word list cannot
+# tell those from other words (on MQM zh-en a Han cue list made the feature anti-correlated).
+_NEGATION = {
+    "en": r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|cannot)\b|n't\b",
+    "pt": r"\b(?:não|nunca|nem|jamais|nenhum|nenhuma|ninguém|nada|sem)\b",
+    "es": r"\b(?:no|nunca|ni|jamás|ningún|ninguna|ninguno|nadie|nada|sin|tampoco)\b",
+    "fr": r"\b(?:ne|pas|jamais|aucun|aucune|personne|rien|sans|ni)\b|\bn['’]",
+    "it": r"\b(?:non|mai|né|nessun|nessuno|nessuna|niente|nulla|senza)\b",
+    "de": r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|nichts|ohne|weder)\b",
+    "nl": r"\b(?:niet|geen|nooit|niemand|niets|zonder)\b",
+    "ru": r"(?<!\w)(?:не|нет|никогда|ни|ничего|никто|без)(?!\w)",
+    "uk": r"(?<!\w)(?:не|ні|ніколи|нічого|ніхто|без)(?!\w)",
+}
+
+
+def _negation(source: str, target: str, lang: str | None) -> float:
+    """1 when one side is negated and the other not, 0.5 when both are but the counts
+    differ, 0 otherwise (or when the language has no cue list)."""
+    if lang not in _NEGATION:
+        return 0.0
+    ns = len(re.findall(_NEGATION[lang], source.lower()))
+    nt = len(re.findall(_NEGATION["en"], target.lower()))
+    if (ns > 0) != (nt > 0):
+        return 1.0
+    return 0.5 if ns != nt else 0.0
 
 # log(target chars / source chars) of human translations into English: median and spread
 # (IQR / 1.349), measured on the WMT22 general-test references (bench/length_ratios.py).
@@ -106,6 +135,11 @@ def compare_segment(source: str, target: str, src_lang: str | None = None) -> So
                                f"source names not looked for in the translation: no word list for "
                                f"{lang or 'an unnamed language'}"))
     out.extend(_untranslated(source, target, lang, script))
+    neg = _negation(source, target, lang)
+    if neg:
+        # Below the strength at which source findings flag on their own: a feature.
+        out.append(Finding(0, 0, len(target), "negation", round(0.3 * neg, 2),
+                           "the source and the translation differ in negation"))
     rep.length_z = _length_z(source, target, lang, script)
     if not any(f.category == "untranslated" for f in out):
         if rep.length_z <= -_LENGTH_Z and len(source) >= 20:

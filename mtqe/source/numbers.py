@@ -80,7 +80,7 @@ _EN_UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "dozen": 12,
+    "hundred": 100, "dozen": 12, "both": 2,
 }
 _EN_ORDINALS = {w: i for i, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -107,10 +107,13 @@ _HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 
 # Digits with optional grouping and a decimal part; separators are read per language below.
 _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f' ]\d+)*")
-# Han numerals: two or more in a row, or one after 第 (ordinal) or before a measure word.
-_HAN_NUMERAL = re.compile(r"(?<=第)[一二两三四五六七八九十]+"
-                          r"|[一二两三四五六七八九十](?=[个名位次等届条台只家岁倍分天年项件场周])"
-                          r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
+# Han numerals: two or more in a row, or one after 第 (ordinal), inside brackets ("(一)") or
+# before a measure word ("四个", "十元", "万名", "百年").
+_HAN_ONE = "[一二两三四五六七八九十百千万]"
+_HAN_NUMERAL = re.compile(
+    rf"(?<=第)[一二两三四五六七八九十]+|(?<=[(（]){_HAN_ONE}(?=[)）])"
+    rf"|{_HAN_ONE}(?=[个名位次等届条台只家岁倍分天年项件场周元余级人])"
+    r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
 
 
 @lru_cache(maxsize=64)
@@ -191,8 +194,8 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[float, int]:
     if not scales:
         return 1.0, pos
     han = lang in ("zh", "ja", "ko")
-    rest = text[pos:pos + 20] if han else text[pos:pos + 25].lstrip(" \u00a0")
-    skipped = 0 if han else len(text[pos:pos + 25]) - len(text[pos:pos + 25].lstrip(" \u00a0"))
+    rest = text[pos:pos + 25].lstrip(" \u00a0")  # "820 万" as well as "820万"
+    skipped = len(text[pos:pos + 25]) - len(rest)
     low = rest.lower()
     for word in sorted(scales, key=len, reverse=True):
         if low.startswith(word):
@@ -384,17 +387,20 @@ _PLURALS = {
     "es": {"decenas": 10, "cientos": 100, "miles": 1e3, "millones": 1e6},
     "fr": {"dizaines": 10, "centaines": 100, "milliers": 1e3, "millions": 1e6, "milliards": 1e9},
 }
-# What num2words does not generate: Czech ordinals, and the case forms of the small Slavic
-# numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
+# What num2words does not generate: "both", Czech ordinals, and the case forms of the small
+# Slavic numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
 _EXTRA_WORDS = {
-    "cs": {"první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5, "šestý": 6, "sedmý": 7,
-           "osmý": 8, "devátý": 9, "desátý": 10, "dvě": 2, "dvou": 2, "dvěma": 2, "tří": 3, "třech": 3,
-           "třem": 3, "třemi": 3, "čtyř": 4, "čtyřech": 4, "čtyřem": 4, "čtyřmi": 4, "pěti": 5,
-           "šesti": 6, "sedmi": 7, "osmi": 8, "devíti": 9, "deseti": 10},
-    "ru": {"две": 2, "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3, "тремя": 3, "четырех": 4,
-           "четырем": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10},
-    "uk": {"дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3, "чотирьох": 4,
-           "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
+    "de": {"beide": 2, "beiden": 2, "beider": 2},
+    "pt": {"ambos": 2, "ambas": 2},
+    "cs": {"oba": 2, "obě": 2, "obou": 2, "první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5,
+           "šestý": 6, "sedmý": 7, "osmý": 8, "devátý": 9, "desátý": 10, "dvě": 2, "dvou": 2, "dvěma": 2,
+           "tří": 3, "třech": 3, "třem": 3, "třemi": 3, "čtyř": 4, "čtyřech": 4, "čtyřem": 4, "čtyřmi": 4,
+           "pěti": 5, "šesti": 6, "sedmi": 7, "osmi": 8, "devíti": 9, "deseti": 10},
+    "ru": {"оба": 2, "обе": 2, "обоих": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3,
+           "тремя": 3, "четырех": 4, "четырем": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
+           "девяти": 9, "десяти": 10},
+    "uk": {"обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
+           "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
 }
 
 
@@ -411,7 +417,15 @@ def _word_value(w: str, lang: str) -> float | None:
         return float(_EXTRA_WORDS[lang][w])
     best = max((k for k in table if len(k) >= 5 and w.startswith(k[:len(k) - 2])
                 and len(w) - (len(k) - 2) <= 3), key=len, default=None)
-    return table[best] if best else None
+    if best:
+        return table[best]
+    # A compound that starts with a number ("dreifach", "Zweierbob", "трехкомнатная",
+    # "Osmnáctiletý"): the longest number word or case form it begins with, four or more
+    # letters left over.
+    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()}}
+    head = max((k for k in forms if len(k) >= 3 and w.startswith(k) and len(w) - len(k) >= 4
+                and forms[k] < 1000), key=len, default=None)
+    return forms[head] if head else None
 
 
 @lru_cache(maxsize=32)
@@ -531,6 +545,25 @@ def _matches(t: Number, s: Number) -> bool:
     return _close(t.mantissa, s.mantissa) and not (t.scaled and s.scaled) and (t.scaled or s.scaled)
 
 
+_CODE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*-?)(\d+)\b")
+
+
+def _code_changes(source: str, target: str, taken: set[tuple[int, int]]) -> list[NumberIssue]:
+    """Codes and model names ("COVID-19", "ST-36", "SARS-CoV-2") kept in the source's Latin
+    letters but with other digits in the translation."""
+    src = {}
+    for m in _CODE.finditer(source):
+        src.setdefault(m.group(1).lower(), set()).add(m.group(2))
+    out = []
+    for m in _CODE.finditer(target):
+        prefix, digits = m.group(1).lower(), m.group(2)
+        if prefix in src and digits not in src[prefix] and (m.start(2), m.end(2)) not in taken:
+            was = next(iter(src[prefix]))
+            out.append(NumberIssue("changed", m.start(), m.end(), m.group(),
+                                   f"'{m.group()}' is '{m.group(1)}{was}' in the source", float(digits)))
+    return out
+
+
 def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]:
     """Values the translation changed, added or dropped."""
     src = extract(source, src_lang)
@@ -567,6 +600,7 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
             issues.append(NumberIssue("extra", t.start, t.end, t.text, f"'{t.text}' is not in the source",
                                       t.value))
 
+    issues += _code_changes(source, target, {(i.start, i.end) for i in issues})
     changed = bool(issues)
     for s in unmatched_src:
         if s.kind in ("month", "weekday") and not any(t.kind == s.kind for t in tgt):
