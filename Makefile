@@ -41,6 +41,8 @@ reproduce: $(VENV)/.installed
 		--dev $(DATA)/dev/mqm_zhen_2020.jsonl.gz --out models/news-v1-synth
 	$(VENV)/bin/mtqe finetune --model models/news-v1-synth --config configs/finetune-v1.json \
 		--data $(DATA)/dev/mqm_zhen_2020.jsonl.gz --out models/news-v1
+	$(VENV)/bin/mtqe calibrate --source --model models/news-v1 --data $(DATA)/dev/mqm_zhen_2020.jsonl.gz \
+		$(DATA)/dev/wmt22_ced_pten_dev.jsonl --max-segments 5000
 
 # The figures of the model card, on every dev file (markdown in eval_out/).
 MODEL ?= models/news-v1
@@ -51,6 +53,12 @@ evaluate: $(VENV)/.installed
 	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_ced_pten_dev.jsonl > eval_out/wmt22_ced_pten.md
 	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/mqm_spans_2022_zhen_test.jsonl > eval_out/mqm_spans_2022.md
 	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_da_xx_en.jsonl.gz --sample 3000 > eval_out/wmt22_da_sample.md
+	# source-aware: the same files with their sources (CED: the half the source fusion was not fitted on)
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/mqm_zhen_2021.jsonl.gz --source > eval_out/mqm_zhen_2021_source.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_qe_zhen.jsonl --source > eval_out/wmt22_qe_zhen_source.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_ced_pten_dev.jsonl --source --heldout > eval_out/wmt22_ced_pten_source.md
+	$(VENV)/bin/mtqe eval --model $(MODEL) --data $(DATA)/dev/wmt22_da_xx_en.jsonl.gz --source --sample 3000 > eval_out/wmt22_da_sample_source.md
+	$(VENV)/bin/mtqe eval --data $(DATA)/dev/wmt22_parallel_xx_en.jsonl > eval_out/source_synthetic.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

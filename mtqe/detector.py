@@ -190,7 +190,11 @@ class Detector:
         """The calibrated score a sentence is flagged with (rules included) and its spans,
         strongest first. What ``check`` reports, and what thresholds are fitted on."""
         art = self.artifact
-        _, spans = combine([f for f in found if f.strength > 0], art.combiner)
+        # Weak source findings (negation counts, Han-script names) are fusion features, not
+        # spans an editor should read.
+        shown = [f for f in found if f.strength > 0 and (f.category not in SOURCE_CATEGORIES
+                                                         or f.strength >= SOURCE_FLAG_STRENGTH)]
+        _, spans = combine(shown, art.combiner)
         use_source = source is not None and art.source_fusion is not None
         cmap = art.source_calibration if use_source else art.calibration
         score = apply_map(cmap, self.raw_score(found, ms, text, source))
@@ -198,8 +202,7 @@ class Detector:
             # The document checks are rules with measured precision: their findings flag on
             # their own, whatever the fused score (which rarely sees them on dev data).
             # Source findings count as rules only when strong (weak ones are fusion features).
-            rules = [f for f in found if f.category != "mt_error" and f.strength > 0
-                     and (f.strength >= 0.45 or f.category not in SOURCE_CATEGORIES)]
+            rules = [f for f in shown if f.category != "mt_error"]
             if rules:
                 score = max(score, combine(rules, art.combiner)[0])
         return score, spans
@@ -245,6 +248,10 @@ def aligned_sources(source: str, targets: list[str], src_lang: str | None) -> li
         j = max((t for t, srcs in enumerate(alignment) if srcs and srcs[-1] < k), default=0)
         out[j] = f"{out[j]} {src[k]}".strip()
     return out
+
+
+# Source findings at least this strong flag on their own and are shown as spans.
+SOURCE_FLAG_STRENGTH = 0.45
 
 
 # Segments per model call when streaming: large enough to batch well, small enough that

@@ -183,3 +183,62 @@ def test_cli_source(tmp_path):
                           capture_output=True, text=True, check=True)
     sents = json.loads(proc.stdout)["sentences"]
     assert sents[0]["flag"] != "ok" and sents[1]["flag"] == "ok"
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    ("Jeho návrat se prodloužil na dva měsíce.", "His return was extended to two months.",
+     "His return was extended to three months.", "cs"),
+    ("Это указывает на то, что две дозы не обеспечивают защиты.",
+     "It indicates that two doses do not protect.", "It indicates that four doses do not protect.", "ru"),
+    ("Die Garantie gilt für beide Geräte.", "The warranty covers both devices.",
+     "The warranty covers three devices.", "de"),
+    ("Es war sein erster Titel.", "It was his first title.", "It was his third title.", "de"),
+])
+def test_number_words_in_the_source(source, good, bad, lang):
+    assert "number_mismatch" not in cats(source, good, lang)
+    assert "number_mismatch" in cats(source, bad, lang)
+
+
+def test_declined_month_names_and_compounds():
+    assert cats("Zranil se v říjnu.", "He was injured in October.", "cs") == []
+    assert "number_mismatch" in cats("Zranil se v říjnu.", "He was injured in December.", "cs")
+    # "Osmnáctiletý" holds the 18 of "18-year-old"
+    assert "number_mismatch" not in cats("Osmnáctiletý řidič vyjel ze silnice.",
+                                         "The 18-year-old driver left the road.", "cs")
+
+
+def test_codes_keep_their_digits():
+    src = "Все модели оснащены крючками Owner ST-36."
+    assert "number_mismatch" not in cats(src, "All models have Owner ST-36 hooks.", "ru")
+    assert "number_mismatch" in cats(src, "All models have Owner ST-33 hooks.", "ru")
+
+
+def test_negation_is_a_weak_feature():
+    rep = compare_segment("O progresso não pode surgir à custa da qualidade.",
+                          "Progress can come at the expense of quality.", "pt")
+    neg = [f for f in rep.findings if f.category == "negation"]
+    assert neg and neg[0].strength < 0.45 and rep.features()["src_negation"] > 0
+    ok = compare_segment("A UE não decidiu.", "The EU did not decide.", "pt")
+    assert not [f for f in ok.findings if f.category == "negation"]
+
+
+def test_source_fusion_round_trip_and_use(tmp_path):
+    """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
+    import mtqe
+    from mtqe.artifact import load_artifact, save_artifact
+    from mtqe.detector import Detector
+    from mtqe.fusion import Fusion
+
+    art = mtqe.load().artifact
+    art.fusion = Fusion(weights={"log_words": 0.0}, bias=-2.0)  # target-only: a flat 0.12
+    art.source_fusion = Fusion(weights={"target_logit": 1.0, "src_negation": 10.0}, bias=0.0)
+    art.source_calibration = {"kind": "platt", "a": 1.0, "b": 0.0}
+    save_artifact(art, tmp_path, "test")
+    loaded = load_artifact(tmp_path)
+    assert loaded.source_fusion == art.source_fusion and loaded.source_calibration == art.source_calibration
+    det = Detector(loaded)
+    target = "Progress can come at the expense of quality."
+    plain = det.check(target).sentences[0].score
+    negated = det.check(target, source="O progresso não pode surgir à custa da qualidade.", src_lang="pt")
+    assert plain == pytest.approx(0.1192, abs=1e-3)
+    assert negated.sentences[0].score > 0.5  # the negation feature moved it through the source fusion
