@@ -74,6 +74,8 @@ def test_a_dropped_number_is_missing():
      "As in the past, Egypt will play a role.", "As in the past, the Cayman Islands will play a role.", "pt"),
     ("name_not_in_source", "Министр Шойгу прибыл в Москву.", "Minister Shoigu arrived in Moscow.",
      "Minister Shuvalov arrived in Moscow.", "ru"),
+    ("name_not_in_source", "Estava há pouco tempo no Reino Unido.", "He was new to the United Kingdom.",
+     "He was new to the United States.", "pt"),
     ("name_not_in_source", "Ο Μητσοτάκης επισκέφθηκε την Αθήνα.", "Mitsotakis visited Athens.",
      "Papandreou visited Athens.", "el"),
     # number words in the source pair with a changed figure in the translation

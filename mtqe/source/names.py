@@ -65,6 +65,8 @@ def _checkable(word: str, initial: bool) -> bool:
     # name only when it is rare as a word.
     if gazetteer.is_place(word) and z < _COMMON_ZIPF - 0.5 and not initial:
         return True
+    if _key(word) in _alternates() and z < 5.0:
+        return True  # a city of over 100,000 ("Geneva"), unless an everyday word
     return z < (_COMMON_ZIPF - 1.0 if initial else _COMMON_ZIPF)
 
 
@@ -79,7 +81,13 @@ def target_names(target: str) -> list[tuple[int, int, str]]:
         word = _POSSESSIVE.sub("", m.group())
         if _checkable(word, _is_initial(target, m.start())):
             out.append((m.start(), m.start() + len(word), word))
-    return out
+    # Countries whose names are common words ("United States", "New Zealand") as a unit.
+    for m in _RUN.finditer(target):
+        phrase = _POSSESSIVE.sub("", m.group())
+        if " " in phrase and gazetteer.is_country(phrase) and not any(a >= m.start() and b <= m.end()
+                                                                       for a, b, _ in out):
+            out.append((m.start(), m.start() + len(phrase), phrase))
+    return sorted(out)
 
 
 def _words(text: str) -> list[str]:
@@ -147,13 +155,30 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
         # The source's adjective for the people ("britânicos", "американских") shares its
         # first letters with one of the English names of the country or its people.
         # Compared on their first six letters: "coreana" / "Korean", "curdos" / "Kurds".
+        # Words of another country's name ("Unido" of "Reino Unido") are not such adjectives.
         english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + [name]
         heads = {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= 4}
-        return any(fuzz.ratio(w[:6], h) >= 66 for w in src_words if len(w) >= 3 for h in heads)
+        taken = _country_words(source, lang)
+        return any(fuzz.ratio(w[:6], h) >= 66 for w in src_words if len(w) >= 3 and w not in taken
+                   for h in heads)
     # A city under its local name, declined ("Plzně", "plzeňský" / Pilsen, alternate "Plzen").
     alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
     return any(a in src_words or any(a[:4] == w[:4] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
                                      for w in src_words) for a in alts)
+
+
+def _country_words(source: str, lang: str | None) -> frozenset[str]:
+    """Words of the multi-word country names (in ``lang``) that the source contains."""
+    if not lang:
+        return frozenset()
+    low = " " + " ".join(_words(source)) + " "
+    out: set[str] = set()
+    for forms in _country_translations(lang).values():
+        for form in forms:
+            words = _words(form)
+            if len(words) >= 2 and f" {' '.join(words)} " in low:
+                out.update(words)
+    return frozenset(out)
 
 
 def _initials(name: str) -> str:
@@ -181,10 +206,12 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     return issues
 
 
+_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*")
+
+
 def _phrase_around(text: str, start: int, end: int) -> str:
     """The run of capitalised words containing [start, end) ("New York", "South Korea")."""
-    runs = re.finditer(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*", text)
-    for m in runs:
+    for m in _RUN.finditer(text):
         if m.start() <= start and end <= m.end():
             return _POSSESSIVE.sub("", m.group())
     return text[start:end]
