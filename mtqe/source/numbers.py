@@ -390,16 +390,21 @@ _PLURALS = {
 # What num2words does not generate: "both", Czech ordinals, and the case forms of the small
 # Slavic numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
 _EXTRA_WORDS = {
-    "de": {"beide": 2, "beiden": 2, "beider": 2},
-    "pt": {"ambos": 2, "ambas": 2},
-    "cs": {"oba": 2, "obě": 2, "obou": 2, "první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5,
+    # "both", and "first(ly)" as an adverb
+    "de": {"beide": 2, "beiden": 2, "beider": 2, "zuerst": 1, "erstens": 1, "erstmal": 1, "erstmals": 1,
+           "zweitens": 2, "drittens": 3},
+    "pt": {"ambos": 2, "ambas": 2, "primeiramente": 1},
+    "cs": {"nejprve": 1, "nejdříve": 1, "zaprvé": 1, "zadruhé": 2, "zatřetí": 3,
+           "oba": 2, "obě": 2, "obou": 2, "první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5,
            "šestý": 6, "sedmý": 7, "osmý": 8, "devátý": 9, "desátý": 10, "dvě": 2, "dvou": 2, "dvěma": 2,
            "tří": 3, "třech": 3, "třem": 3, "třemi": 3, "čtyř": 4, "čtyřech": 4, "čtyřem": 4, "čtyřmi": 4,
            "pěti": 5, "šesti": 6, "sedmi": 7, "osmi": 8, "devíti": 9, "deseti": 10},
-    "ru": {"оба": 2, "обе": 2, "обоих": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3,
+    "ru": {"сначала": 1, "сперва": 1, "во-первых": 1, "во-вторых": 2, "в-третьих": 3, "оба": 2,
+           "обе": 2, "обоих": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3,
            "тремя": 3, "четырех": 4, "четырем": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
            "девяти": 9, "десяти": 10},
-    "uk": {"обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
+    "uk": {"спочатку": 1, "спершу": 1, "насамперед": 1, "по-перше": 1, "по-друге": 2, "по-третє": 3,
+           "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
            "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
 }
 
@@ -440,16 +445,18 @@ def _word_table(lang: str) -> dict[str, float]:
 def _source_words(text: str, lang: str) -> list[Number]:
     """Number words of the source ("tři", "dvou", "первый", "três mil"): weak evidence. An
     inflected form matches the word it starts like, with a short ending ("dvou" / "dva")."""
-    scales = {k: v for k, v in _SCALES.get(lang, {}).items() if " " not in k and v >= 1000}
     plurals = _PLURALS.get(lang, {})
-    tokens = list(re.finditer(r"[^\W\d_]+", text))
+    # multipliers after a number word: "três mil", "dva miliony", "dvě stovky"
+    scales = {**{k: float(v) for k, v in plurals.items() if v >= 100},
+              **{k: v for k, v in _SCALES.get(lang, {}).items() if " " not in k and v >= 1000}}
+    tokens = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
     out = []
     i = 0
     while i < len(tokens):
         m = tokens[i]
         w = m.group().lower()
         end = m.end()
-        value = _word_value(w, lang)
+        value = _word_value(w.replace("’", "'"), lang)
         if w not in plurals and w not in scales:
             # "três mil", "dva miliony": a number word times the scale words after it
             while value is not None and i + 1 < len(tokens) and tokens[i + 1].group().lower() in scales \
@@ -485,9 +492,21 @@ def _month_names(lang: str) -> dict[str, int]:
     return names
 
 
+# "First" and weekdays in Chinese and Japanese: 初回 / 首次 / 最初; 周五, 星期五, 金曜, (金).
+_HAN_FIRST = re.compile(r"初(?=[回めて])|最初|首次|首先")
+_HAN_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])|([月火水木金土日])曜"
+                          r"|(?<=[(（])([月火水木金土日])(?=[)）])")
+_WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6}
+_JA_WEEKDAY_INDEX = {c: i for i, c in enumerate("月火水木金土日")}
+
+
 def _han_numerals(text: str) -> list[Number]:
     """Chinese numerals ("三百", "两千五百万"): weak, since 一 and 两 also build ordinary words."""
-    out = []
+    out = [Number(1.0, 1.0, False, m.start(), m.end(), m.group(), strong=False)
+           for m in _HAN_FIRST.finditer(text)]
+    for m in _HAN_WEEKDAY.finditer(text):
+        k = _WEEKDAY_INDEX[m.group(1)] if m.group(1) else _JA_WEEKDAY_INDEX[m.group(2) or m.group(3)]
+        out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), "weekday"))
     for m in _HAN_NUMERAL.finditer(text):
         value = _han_value(m.group())
         if value is not None:
@@ -545,6 +564,19 @@ def _matches(t: Number, s: Number) -> bool:
     return _close(t.mantissa, s.mantissa) and not (t.scaled and s.scaled) and (t.scaled or s.scaled)
 
 
+def _one_to_one(src: list[Number], tgt: list[Number]) -> dict[str, list[Number]]:
+    """Target numbers matched to distinct source numbers (in order), and the source numbers
+    left over."""
+    free = list(src)
+    matched = []
+    for t in tgt:
+        hit = next((s for s in free if _matches(t, s)), None)
+        if hit is not None:
+            free.remove(hit)
+            matched.append(t)
+    return {"matched": matched, "source": free}
+
+
 _CODE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*-?)(\d+)\b")
 
 
@@ -571,8 +603,11 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
     issues = []
     unmatched = [s for s in src if not any(_matches(t, s) for t in tgt)]
     unmatched_src = [s for s in unmatched if s.strong]
+    # Number words pair one to one: "tři roky ... tři týdny" has two threes, so a "two"
+    # next to one "three" in the translation is a changed figure.
+    left = _one_to_one(src, tgt)
     for t in tgt:
-        if any(_matches(t, s) for s in src):
+        if any(_matches(t, s) for s in src) and (t.strong or t in left["matched"]):
             continue
         if t.kind in ("month", "weekday") and not any(s.kind == t.kind for s in src):
             continue  # the source may say "last month" or name no date at all
@@ -581,7 +616,7 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
                 continue  # "COVID-19" may match a source figure but never stands for one
             # A number word is a figure only when the source has one of its kind left
             # unmatched to pair it with ("tři" / "two"): otherwise "ten" may be idiom.
-            pair = [s for s in unmatched if s.kind == t.kind]
+            pair = [s for s in left["source"] if s.kind == t.kind]
             if pair and t.text.lower() not in _AMBIGUOUS:
                 issues.append(NumberIssue("changed", t.start, t.end, t.text,
                                           f"'{t.text}' is not in the source, which has '{pair[0].text}'",
