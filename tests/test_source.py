@@ -241,3 +241,17 @@ def test_source_fusion_round_trip_and_use(tmp_path):
     negated = det.check(target, source="O progresso não pode surgir à custa da qualidade.", src_lang="pt")
     assert plain == pytest.approx(0.1192, abs=1e-3)
     assert negated.sentences[0].score > 0.5  # the negation feature moved it through the source fusion
+
+
+@pytest.mark.parametrize(("source", "good", "bad"), [
+    ("中越两军举行联合演习。", "The two armies of China and Vietnam held a joint exercise.",
+     "The one army of China and Vietnam held a joint exercise."),
+    ("前の金曜から始まった。", "It started last Friday.", "It started last Saturday."),
+    ("首次报告两例病例。", "Two cases were reported for the first time.",
+     "Two cases were reported for the third time."),
+    ("正版一二三年级故事书", "Story books for grades one, two and three", "Story books for grades one, two and four"),
+])
+def test_han_numbers_and_weekdays(source, good, bad):
+    # no src_lang: the script tells zh from ja (kana)
+    assert "number_mismatch" not in cats(source, good)
+    assert "number_mismatch" in cats(source, bad)

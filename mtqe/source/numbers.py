@@ -108,11 +108,12 @@ _HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 # Digits with optional grouping and a decimal part; separators are read per language below.
 _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f' ]\d+)*")
 # Han numerals: two or more in a row, or one after 第 (ordinal), inside brackets ("(一)") or
-# before a measure word ("四个", "十元", "万名", "百年").
+# before a measure word ("四个", "十元", "万名", "百年"); 两 ("two") always.
 _HAN_ONE = "[一二两三四五六七八九十百千万]"
 _HAN_NUMERAL = re.compile(
     rf"(?<=第)[一二两三四五六七八九十]+|(?<=[(（]){_HAN_ONE}(?=[)）])"
-    rf"|{_HAN_ONE}(?=[个名位次等届条台只家岁倍分天年项件场周元余级人])"
+    rf"|{_HAN_ONE}(?=[个名位次等届条台只家岁倍分天年项件场周元余级人国艘道部本册种类点批组轮段层辆架门所])"
+    r"|[两兩]"
     r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
 
 
@@ -508,9 +509,15 @@ def _han_numerals(text: str) -> list[Number]:
         k = _WEEKDAY_INDEX[m.group(1)] if m.group(1) else _JA_WEEKDAY_INDEX[m.group(2) or m.group(3)]
         out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), "weekday"))
     for m in _HAN_NUMERAL.finditer(text):
-        value = _han_value(m.group())
+        run = m.group()
+        if len(run) > 1 and not any(c in _HAN_UNITS or c in _HAN_BIG for c in run):
+            # digits without units are a list ("一二三年级": grades one to three), not 123
+            out += [Number(float(_HAN_DIGITS[c]), float(_HAN_DIGITS[c]), False, m.start() + i,
+                           m.start() + i + 1, c, strong=False) for i, c in enumerate(run) if _HAN_DIGITS[c]]
+            continue
+        value = _han_value(run)
         if value is not None:
-            out.append(Number(value, value, False, m.start(), m.end(), m.group(), strong=False))
+            out.append(Number(value, value, False, m.start(), m.end(), run, strong=False))
     return out
 
 
