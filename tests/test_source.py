@@ -249,7 +249,8 @@ def test_source_fusion_round_trip_and_use(tmp_path):
     ("前の金曜から始まった。", "It started last Friday.", "It started last Saturday."),
     ("首次报告两例病例。", "Two cases were reported for the first time.",
      "Two cases were reported for the third time."),
-    ("正版一二三年级故事书", "Story books for grades one, two and three", "Story books for grades one, two and four"),
+    ("正版一二三年级故事书", "Story books for grades one, two and three",
+     "Story books for grades one, two and four"),
 ])
 def test_han_numbers_and_weekdays(source, good, bad):
     # no src_lang: the script tells zh from ja (kana)
