@@ -256,3 +256,12 @@ def test_han_numbers_and_weekdays(source, good, bad):
     # no src_lang: the script tells zh from ja (kana)
     assert "number_mismatch" not in cats(source, good)
     assert "number_mismatch" in cats(source, bad)
+
+
+def test_an_added_sentence_has_no_source():
+    import mtqe
+
+    target = "At least 30 countries have missiles. The minister also praised the weather in Lisbon."
+    rep = mtqe.load().check(target, source="Pelo menos 30 países têm mísseis.", src_lang="pt")
+    assert rep.sentences[0].flag == "ok"
+    assert rep.sentences[1].flag != "ok" and "addition" in rep.sentences[1].categories

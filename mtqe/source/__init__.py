@@ -103,6 +103,11 @@ def _length_z(source: str, target: str, lang: str | None, script: str | None) ->
 def compare_segment(source: str, target: str, src_lang: str | None = None) -> SourceReport:
     """Compare one target sentence (or segment) with its source."""
     lang = base_lang(src_lang) or guess_lang(source)
+    if not source.strip() and target.strip():
+        # a sentence the alignment found no source for
+        return SourceReport([Finding(0, 0, len(target), "addition", 0.7,
+                                     "no sentence of the source corresponds to this one")],
+                            length_z=9.0, support="none", src_lang=lang)
     script = script_of(source)
     rep = SourceReport(support=name_support(script), src_lang=lang)
     out = rep.findings
