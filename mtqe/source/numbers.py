@@ -112,7 +112,7 @@ _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f' ]\d+)*")
 _HAN_ONE = "[一二两三四五六七八九十百千万]"
 _HAN_NUMERAL = re.compile(
     rf"(?<=第)[一二两三四五六七八九十]+|(?<=[(（]){_HAN_ONE}(?=[)）])"
-    rf"|{_HAN_ONE}(?=[个名位次等届条台只家岁倍分天年项件场周元余级人国艘道部本册种类点批组轮段层辆架门所])"
+    rf"|{_HAN_ONE}(?=[个名位次等届条台只家岁倍分天年项件场周元余级人国艘道部本册种类点批组轮段层辆架门所大])"
     r"|[两兩]"
     r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
 
@@ -214,6 +214,8 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
     lang = base_lang(lang)
     is_en = lang == "en"
     if not is_en:
+        # One apostrophe for all ("п‘ятниці", "п’ять"): the same length, so offsets hold.
+        text = text.replace("‘", "'").replace("’", "'").replace("ʼ", "'")
         # Full-width digits and ideographic separators in CJK text: NFKC maps each to one
         # character, so offsets stay valid for the source (only the target needs them).
         text = "".join(unicodedata.normalize("NFKC", c) if len(unicodedata.normalize("NFKC", c)) == 1
@@ -317,8 +319,10 @@ def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list
     if not names:
         return []
     out = []
-    for m in re.finditer(r"[^\W\d_]{3,}", text):
+    for m in re.finditer(r"[^\W\d_]+(?:'[^\W\d_]+)*", text):
         w = m.group().lower()
+        if len(w) < 3:
+            continue
         scores: dict[int, float] = {}
         for name, k in names.items():
             if name[:3] == w[:3]:
@@ -395,19 +399,27 @@ _EXTRA_WORDS = {
     "de": {"beide": 2, "beiden": 2, "beider": 2, "zuerst": 1, "erstens": 1, "erstmal": 1, "erstmals": 1,
            "zweitens": 2, "drittens": 3},
     "pt": {"ambos": 2, "ambas": 2, "primeiramente": 1},
-    "cs": {"nejprve": 1, "nejdříve": 1, "zaprvé": 1, "zadruhé": 2, "zatřetí": 3,
+    "cs": {"nejprve": 1, "nejdříve": 1, "nejdřív": 1, "zaprvé": 1, "zadruhé": 2, "zatřetí": 3,
+           "dvojice": 2, "trojice": 3, "čtveřice": 4, "pětice": 5,
            "oba": 2, "obě": 2, "obou": 2, "první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5,
            "šestý": 6, "sedmý": 7, "osmý": 8, "devátý": 9, "desátý": 10, "dvě": 2, "dvou": 2, "dvěma": 2,
            "tří": 3, "třech": 3, "třem": 3, "třemi": 3, "čtyř": 4, "čtyřech": 4, "čtyřem": 4, "čtyřmi": 4,
            "pěti": 5, "šesti": 6, "sedmi": 7, "osmi": 8, "devíti": 9, "deseti": 10},
-    "ru": {"сначала": 1, "сперва": 1, "во-первых": 1, "во-вторых": 2, "в-третьих": 3, "оба": 2,
-           "обе": 2, "обоих": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3,
-           "тремя": 3, "четырех": 4, "четырем": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
+    "ru": {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "сначала": 1, "сперва": 1,
+           "во-первых": 1, "во-вторых": 2, "в-третьих": 3, "оба": 2, "обе": 2, "обоих": 2, "две": 2,
+           "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3, "тремя": 3, "четырех": 4, "четырем": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
            "девяти": 9, "десяти": 10},
-    "uk": {"спочатку": 1, "спершу": 1, "насамперед": 1, "по-перше": 1, "по-друге": 2, "по-третє": 3,
+    "uk": {"двоє": 2, "двоїх": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6,
+           "спочатку": 1, "спершу": 1, "насамперед": 1, "по-перше": 1, "по-друге": 2, "по-третє": 3,
            "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
            "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
 }
+
+
+# Ordinals declined on a short stem (Czech "prvním", "druhým", "třetím"): the stem whole,
+# since a shorter one would take in ordinary words ("třeba").
+_ORDINAL_STEMS = {"cs": {"prvn": 1, "druh": 2, "třet": 3, "čtvrt": 4, "pát": 5, "šest": 6, "sedm": 7,
+                         "osm": 8, "devát": 9, "desát": 10}}
 
 
 def _word_value(w: str, lang: str) -> float | None:
@@ -421,6 +433,9 @@ def _word_value(w: str, lang: str) -> float | None:
         return table[w]
     if w in _EXTRA_WORDS.get(lang, {}):  # case forms are matched whole, never by stem
         return float(_EXTRA_WORDS[lang][w])
+    for stem, n in _ORDINAL_STEMS.get(lang, {}).items():
+        if w.startswith(stem) and 1 <= len(w) - len(stem) <= 3 and w[len(stem)] in "ýíéáouě":
+            return float(n)
     best = max((k for k in table if len(k) >= 5 and w.startswith(k[:len(k) - 2])
                 and len(w) - (len(k) - 2) <= 3), key=len, default=None)
     if best:
