@@ -55,9 +55,17 @@ def _is_initial(sentence: str, pos: int) -> bool:
     return not sentence[:pos].strip(" \"'“‘(–-")
 
 
+_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                       "friday", "saturday", "sunday"])
+
+
 def _checkable(word: str, initial: bool) -> bool:
     if len(word) < 3 or sum(c.isupper() for c in word) > 1:
         return False  # acronyms are translated letter by letter (IMF / FMI, GDP / PIB)
+    if word.lower().rstrip("s") in _CALENDAR:
+        return False  # dates are the number check's
+
     z = zipf(word.lower(), "en")
     if gazetteer.is_country(word) or gazetteer.is_demonym(word):
         return True
@@ -94,11 +102,22 @@ def _words(text: str) -> list[str]:
     return [w for w in _key(text).split() if len(w) >= 2]
 
 
-def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool) -> bool:
+def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
+           short_stem: bool = False) -> bool:
+    """Whether ``word`` (romanised) is among the source's romanised words.
+
+    ``short_stem``: a three-letter stem is enough (Cyrillic and Greek sources, whose names
+    are declined and romanised several ways: "Валєю" / Valya, "Празі" / Prague)."""
     k = _key(word).replace(" ", "")
     if not k or (len(k) >= 5 and k in src_joined):
         return True  # "Bet-A-Vib" written with other hyphens
+    if short_stem:
+        k = _flatten(k)
     for w in src_words:
+        if short_stem:
+            w = _flatten(w)
+            if len(w) >= 4 and len(k) >= 4 and w[:3] == k[:3]:
+                return True
         if w == k or fuzz.ratio(w, k) >= _FUZZ:
             return True
         n = min(len(w), len(k))
@@ -106,6 +125,15 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool) ->
             return True
     # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
     return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
+
+
+def _flatten(k: str) -> str:
+    """One spelling for the usual variants of romanised Slavic names (ya/ia, kh/h, g/h...)."""
+    for a, b in (("ya", "a"), ("ia", "a"), ("ye", "e"), ("ie", "e"), ("yu", "u"), ("iu", "u"),
+                 ("yo", "o"), ("io", "o"), ("kh", "h"), ("g", "h"), ("ts", "c"), ("tz", "c"), ("j", "i"),
+                 ("y", "i"), ("w", "v")):
+        k = k.replace(a, b)
+    return k
 
 
 @lru_cache(maxsize=256)
@@ -121,8 +149,8 @@ def _country_translations(lang: str) -> dict[str, list[str]]:
     for c in pycountry.countries:
         canonical = gazetteer.country_named(c.name)
         if canonical:
-            names = [tr.gettext(c.name)] + [tr.gettext(getattr(c, a)) for a in ("common_name",)
-                                             if getattr(c, a, None)]
+            names = [tr.gettext(c.name)] + [tr.gettext(getattr(c, a))
+                                            for a in ("common_name", "official_name") if getattr(c, a, None)]
             out.setdefault(canonical, []).extend(n for n in names if n)
     return out
 
@@ -140,7 +168,8 @@ def _alternates() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None) -> bool:
+def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None,
+                  short_stem: bool = False) -> bool:
     """Whether the source names the same place or people under another name."""
     country = gazetteer.country_named(name)
     if country:
@@ -150,7 +179,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
             # the name in the source language, its stem ("Němec" / "Německo", "Češi" /
             # "Česko") or its initials ("ČR", "EUA")
             stem = _key(form).replace(" ", "")[:max(4, len(form) - 3)]
-            if stem in low or _found(form, src_words, "", False) or _initials(form) in src_words:
+            if stem in low or _found(form, src_words, "", False, short_stem) or _initials(form) in src_words:
                 return True
         # The source's adjective for the people ("britânicos", "американских") shares its
         # first letters with one of the English names of the country or its people.
@@ -163,7 +192,8 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
                    for h in heads)
     # A city under its local name, declined ("Plzně", "plzeňský" / Pilsen, alternate "Plzen").
     alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
-    return any(a in src_words or any(a[:4] == w[:4] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
+    n = 3 if short_stem else 4
+    return any(a in src_words or any(a[:n] == w[:n] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
                                      for w in src_words) for a in alts)
 
 
@@ -192,14 +222,15 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     if support == "none":
         return []
     loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
+    short = script_of(source) in ("cyrillic", "greek") or src_lang in _SLAVIC
     src_words = _words(source)
     joined = "".join(_key(source).split())
     issues = []
     for start, end, word in target_names(target):
-        if _found(word, src_words, joined, loose):
+        if _found(word, src_words, joined, loose, short):
             continue
         phrase = _phrase_around(target, start, end)
-        if any(_exonym_found(n, source, src_words, src_lang) for n in (phrase, word)):
+        if any(_exonym_found(n, source, src_words, src_lang, short) for n in (phrase, word)):
             continue
         note = "" if support == "exact" else f" (approximate: {script_of(source)} romanisation)"
         issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}"))
@@ -218,6 +249,8 @@ def _phrase_around(text: str, start: int, end: int) -> str:
 
 
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
+# Slavic languages decline names ("Rusku", "pražského", "Vídně"): compared on short stems.
+_SLAVIC = frozenset({"cs", "sk", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "mk"})
 
 
 def has_wordlist(lang: str | None) -> bool:
