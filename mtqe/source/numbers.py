@@ -172,7 +172,7 @@ def _parse_digits(s: str, lang: str | None) -> tuple[float, int, float | None]:
 
 
 def _pieces(start: int, digits: str) -> list[tuple[int, str]]:
-    """A dotted or slashed date ("01.09.2004") is three numbers, not one badly grouped one:
+    """A dotted date ("01.09.2004") is three numbers, not one badly grouped one:
     split a run whose repeated separator is not followed by groups of three."""
     parts = re.split(r"([.,])", digits)
     seps = set(parts[1::2])
