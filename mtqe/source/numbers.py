@@ -185,6 +185,12 @@ def _pieces(start: int, digits: str) -> list[tuple[int, str]]:
     return [(start, digits)]
 
 
+def _apostrophe(text: str) -> str:
+    """One apostrophe for all ("п‘ятниці", "п’ять", CLDR's "пʼятниця"): the same length, so
+    offsets hold."""
+    return text.replace("‘", "'").replace("’", "'").replace("ʼ", "'")
+
+
 def _num(s: str) -> float:
     return float(s) if s.strip(".") else 0.0
 
@@ -214,8 +220,7 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
     lang = base_lang(lang)
     is_en = lang == "en"
     if not is_en:
-        # One apostrophe for all ("п‘ятниці", "п’ять"): the same length, so offsets hold.
-        text = text.replace("‘", "'").replace("’", "'").replace("ʼ", "'")
+        text = _apostrophe(text)
         # Full-width digits and ideographic separators in CJK text: NFKC maps each to one
         # character, so offsets stay valid for the source (only the target needs them).
         text = "".join(unicodedata.normalize("NFKC", c) if len(unicodedata.normalize("NFKC", c)) == 1
@@ -326,7 +331,13 @@ def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list
         scores: dict[int, float] = {}
         for name, k in names.items():
             if name[:3] == w[:3]:
-                scores[k] = max(scores.get(k, 0.0), 100.0 if name == w else fuzz.ratio(name, w))
+                score = 100.0 if name == w else fuzz.ratio(name, w)
+                # an adjective on the name's stem in a declining language ("páteční",
+                # "sobotních"): as good as the name itself
+                if lang in _CASE_LANGS and len(name) >= 5 and w.startswith(name[:-1]) \
+                        and len(w) - len(name) <= 4:
+                    score = max(score, 90.0)
+                scores[k] = max(scores.get(k, 0.0), score)
         if not scores:
             continue
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -347,7 +358,7 @@ def _day_names(lang: str) -> dict[str, int]:
         names: dict[str, int] = {}
         for context in ("format", "stand-alone"):
             for k, v in dates.get_day_names("wide", context, locale=lang).items():
-                names[v.lower()] = k
+                names[_apostrophe(v.lower())] = k
         return names
     except Exception:
         return {}
@@ -409,7 +420,7 @@ _EXTRA_WORDS = {
            "во-первых": 1, "во-вторых": 2, "в-третьих": 3, "оба": 2, "обе": 2, "обоих": 2, "две": 2,
            "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3, "тремя": 3, "четырех": 4, "четырем": 4,
            "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10},
-    "uk": {"двоє": 2, "двоїх": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6,
+    "uk": {"дво": 2, "двоє": 2, "двоїх": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6,
            "спочатку": 1, "спершу": 1, "насамперед": 1, "по-перше": 1, "по-друге": 2, "по-третє": 3,
            "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
            "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
@@ -502,7 +513,7 @@ def _month_names(lang: str) -> dict[str, int]:
             except Exception:
                 return names
             for k, v in got.items():
-                v = v.lower().rstrip(".")
+                v = _apostrophe(v.lower().rstrip("."))
                 if len(v) >= 3 and not any(c.isdigit() for c in v):
                     names[v] = k
     return names
