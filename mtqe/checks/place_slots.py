@@ -62,7 +62,7 @@ def _in_place_slot(sentence: str, m: re.Match[str]) -> bool:
     after = sentence[m.end():]
     if _PLACE_NOUN.match(after):
         return True
-    # "X and Kursk", "Kursk or X": a list joined by commas is as often one of people.
+    # "X and Tver", "Tver or X": a list joined by commas is as often one of people.
     near = re.search(r"^\s+(?:and|or)\s+([A-Z][a-z]+)", after)
     before = re.search(r"([A-Z][a-z]+)\s+(?:and|or)\s+$", sentence[:m.start()])
     return any(g is not None and is_place(g.group(1)) for g in (near, before))
