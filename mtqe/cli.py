@@ -126,10 +126,10 @@ def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out
 
 def eval_cli(args: argparse.Namespace) -> int:
     """``mtqe eval``: metrics of the detector on an annotated dev file."""
-    from .devdata import load_dev, sample_documents
+    from .devdata import is_parallel, load_dev, sample_documents
     from .evaluate import evaluate, format_markdown
 
-    if _is_parallel(args.data):  # source + reference documents: the synthetic source-aware test
+    if is_parallel(args.data):  # source + reference documents: the synthetic source-aware test
         from .source import synthetic
 
         res = synthetic.run(args.data)
@@ -157,18 +157,6 @@ def eval_cli(args: argparse.Namespace) -> int:
     else:
         print(format_markdown(res))
     return EXIT_OK
-
-
-def _is_parallel(path: str) -> bool:
-    try:
-        with open(path, encoding="utf-8") as f:
-            first = f.readline()
-    except (OSError, UnicodeDecodeError):
-        return False
-    try:
-        return "pairs" in json.loads(first)
-    except (json.JSONDecodeError, TypeError):
-        return False
 
 
 def calibrate_cli(args: argparse.Namespace) -> int:

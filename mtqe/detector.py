@@ -14,7 +14,14 @@ from .combine import combine, model_findings
 from .fusion import features
 from .results import DocumentReport, SentenceResult, Span
 from .segment import split_sentences
-from .source import SOURCE_CATEGORIES, SourceReport, align, compare_segment, split_source
+from .source import (
+    SOURCE_CATEGORIES,
+    SOURCE_FLAG_STRENGTH,
+    SourceReport,
+    align,
+    compare_segment,
+    split_source,
+)
 from .source.align import unaligned_sources
 from .surprisal import SURPRISAL_FILE, Surprisal
 from .version import __version__
@@ -248,10 +255,6 @@ def aligned_sources(source: str, targets: list[str], src_lang: str | None) -> li
         j = max((t for t, srcs in enumerate(alignment) if srcs and srcs[-1] < k), default=0)
         out[j] = f"{out[j]} {src[k]}".strip()
     return out
-
-
-# Source findings at least this strong flag on their own and are shown as spans.
-SOURCE_FLAG_STRENGTH = 0.45
 
 
 # Segments per model call when streaming: large enough to batch well, small enough that

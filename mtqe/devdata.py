@@ -101,6 +101,16 @@ def _synthetic(rows: list[dict[str, Any]]) -> list[DevSegment]:
     return out
 
 
+def is_parallel(path: str | Path) -> bool:
+    """Whether a file holds source + reference documents (``wmt22_parallel_xx_en.jsonl``),
+    the input of the synthetic source-aware test rather than annotated MT."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    first = next(_rows(path), None)
+    return first is not None and "pairs" in first
+
+
 def load_dev(path: str | Path) -> list[DevSegment]:
     """Read a dev file, recognised by its fields, into document-ordered segments (a folder
     written by ``mtqe corrupt`` gives its synthetic validation split)."""

@@ -23,7 +23,7 @@ from .calibrate import (
     prior_weight,
 )
 from .corpus import split_of
-from .detector import Detector, Segment, documents
+from .detector import Detector, Evidence, Segment, documents
 from .devdata import DevSegment
 from .fusion import fit_fusion
 
@@ -40,11 +40,15 @@ def by_document(segs: list[DevSegment], share: float, salt: str) -> tuple[list[D
     return a, b
 
 
-def collect(det: Detector, segs: list[DevSegment]) -> list[tuple[list[Any], Any]]:
-    """Evidence per segment, in ``segs`` order."""
-    groups = list(documents(Segment(id=s.id, target=s.target, doc=s.doc) for s in segs))
-    ev = det.evidence([[g.target for g in group] for group in groups])
-    return [(e.found, e.ms) for doc in ev for e in doc]
+def collect(det: Detector, segs: list[DevSegment], with_source: bool = False) -> list[Evidence]:
+    """Evidence per segment, in ``segs`` order (compared with its source if asked)."""
+    groups = list(documents(Segment(id=s.id, target=s.target, doc=s.doc,
+                                    source=s.source if with_source else None,
+                                    src_lang=s.src_lang if with_source else None) for s in segs))
+    ev = det.evidence([[g.target for g in group] for group in groups],
+                      [[g.source for g in group] for group in groups] if with_source else None,
+                      [group[0].src_lang for group in groups])
+    return [e for doc in ev for e in doc]
 
 
 # The share of sentences with a major error that a desk sees from current MT of news (WMT22
@@ -69,7 +73,7 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     figures (ECE on segments whose documents fitted neither fusion nor map, at the data's
     own rate)."""
     # The evidence (checks + model outputs) does not depend on the fusion: compute it once.
-    evidence = dict(zip((s.id for s in segs), collect(det, segs), strict=True))
+    evidence = {s.id: (e.found, e.ms) for s, e in zip(segs, collect(det, segs), strict=True)}
     fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
     fitted, cmap = fit_scores(det, evidence, fit_part, cal_part, learn_fusion, method)
     labels = [s.bad for s in segs]
@@ -173,25 +177,22 @@ def source_halves(segs: list[DevSegment]) -> tuple[list[DevSegment], list[DevSeg
 
 def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:
     """Fit the source-aware fusion (stacked on the model folder's target-only fusion) and
-    its Platt map on dev segments that carry sources; ECE cross-fitted as above."""
+    its Platt map on dev segments that carry sources; ECE on the half that did not fit the
+    map (one by-document split)."""
     from .detector import source_fusion_features
 
-    groups = list(documents(Segment(id=s.id, target=s.target, doc=s.doc, source=s.source,
-                                    src_lang=s.src_lang) for s in segs))
-    ev = det.evidence([[g.target for g in grp] for grp in groups],
-                      [[g.source for g in grp] for grp in groups], [grp[0].src_lang for grp in groups])
-    evidence = {g.id: e for grp, row in zip(groups, ev, strict=True) for g, e in zip(grp, row, strict=True)}
-    rows = {s.id: source_fusion_features(det.raw_score(evidence[s.id].found, evidence[s.id].ms, s.target),
-                                         evidence[s.id].source) for s in segs}
+    rows = {s.id: source_fusion_features(det.raw_score(e.found, e.ms, s.target), e.source)
+            for s, e in zip(segs, collect(det, segs, with_source=True), strict=True)}
     fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
     # Dev files differ in their error rates (MQM zh-en 66%, pt-en critical errors 5%) and in
     # which features can fire at all (no capitalised names in Chinese): without an intercept
     # per file, a feature that fires only in one file learns that file's rate. The
     # intercepts are fitted, then averaged into one (the calibration map sets the level).
     sets = sorted({s.extra.get("dataset", "") for s in segs})
-    def with_set(s: DevSegment) -> dict[str, float]:
-        return {**rows[s.id], **({f"dataset:{s.extra.get('dataset', '')}": 1.0} if len(sets) > 1 else {})}
-    fusion = fit_fusion([with_set(s) for s in fit_part], [s.bad for s in fit_part])
+    def intercept(s: DevSegment) -> dict[str, float]:
+        return {f"dataset:{s.extra.get('dataset', '')}": 1.0} if len(sets) > 1 else {}
+
+    fusion = fit_fusion([{**rows[s.id], **intercept(s)} for s in fit_part], [s.bad for s in fit_part])
     offsets = [fusion.weights.pop(f"dataset:{k}", 0.0) for k in sets] if len(sets) > 1 else [0.0]
     fusion.bias = round(fusion.bias + sum(offsets) / len(offsets), 6)
     raw = {s.id: fusion.predict(rows[s.id]) for s in segs}

@@ -21,10 +21,15 @@ from dataclasses import dataclass, field
 
 from ..checks.base import Finding
 from . import names, numbers
-from .align import align
+from .align import align, length_row
 from .scripts import base_lang, char_script, guess_lang, name_support, script_of, zipf
 
-__all__ = ["SOURCE_CATEGORIES", "SourceReport", "align", "compare_segment", "split_source"]
+__all__ = ["SOURCE_CATEGORIES", "SOURCE_FLAG_STRENGTH", "SourceReport", "align", "compare_segment",
+           "split_source"]
+
+# Source findings at least this strong flag on their own and are shown as spans; weaker ones
+# (negation counts, Han-script names) are fusion features only.
+SOURCE_FLAG_STRENGTH = 0.45
 
 SOURCE_CATEGORIES = ("number_mismatch", "number_missing", "name_not_in_source", "name_missing",
                      "untranslated", "omission", "addition", "negation")
@@ -58,16 +63,7 @@ def _negation(source: str, target: str, lang: str | None) -> float:
         return 1.0
     return 0.5 if ns != nt else 0.0
 
-# log(target chars / source chars) of human translations into English: median and spread
-# (IQR / 1.349), measured on the WMT22 general-test references (bench/length_ratios.py).
-# Languages not listed take their script's row.
-_LENGTH = {
-    "cs": (0.11, 0.141), "de": (-0.031, 0.130), "ja": (0.947, 0.288), "ru": (0.029, 0.145),
-    "uk": (0.084, 0.172), "zh": (1.356, 0.238),
-}
-_SCRIPT_LENGTH = {"latin": (0.0, 0.15), "cyrillic": (0.05, 0.16), "greek": (0.0, 0.16),
-                  "han": (1.36, 0.24), "kana": (0.95, 0.29), "hangul": (0.9, 0.3)}
-_DEFAULT_LENGTH = (0.2, 0.3)
+_DEFAULT_LENGTH = (0.2, 0.3)  # a script without a row of its own
 # Beyond this many spreads from the usual ratio a sentence lost or gained content.
 _LENGTH_Z = 4.0
 
@@ -91,9 +87,11 @@ class SourceReport:
 
 
 def _length_z(source: str, target: str, lang: str | None, script: str | None) -> float:
+    """How many spreads the length ratio is from the usual (a source-less target never gets
+    here: ``compare_segment`` reports it as an addition)."""
     if not source.strip() or not target.strip():
-        return 0.0 if not source.strip() and not target.strip() else (-9.0 if not target.strip() else 9.0)
-    mu, sigma = _LENGTH.get(lang or "", _SCRIPT_LENGTH.get(script or "", _DEFAULT_LENGTH))
+        return -9.0 if source.strip() else 0.0
+    mu, sigma = length_row(lang, script, _DEFAULT_LENGTH)
     expected = len(source) * math.exp(mu)
     # Short sentences vary more ("Yes." / "Sim."): widen the spread for them.
     sigma *= math.sqrt(1.0 + 60.0 / max(expected, 1.0))

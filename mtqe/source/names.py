@@ -197,6 +197,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
                                      for w in src_words) for a in alts)
 
 
+@lru_cache(maxsize=256)
 def _country_words(source: str, lang: str | None) -> frozenset[str]:
     """Words of the multi-word country names (in ``lang``) that the source contains."""
     if not lang:

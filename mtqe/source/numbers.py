@@ -118,16 +118,16 @@ _HAN_NUMERAL = re.compile(
 
 
 @lru_cache(maxsize=64)
-def _symbols(lang: str | None) -> tuple[str | None, str | None]:
-    """(decimal, group) symbols of a language from CLDR; (None, None) when unknown."""
+def _decimal_symbol(lang: str | None) -> str | None:
+    """The decimal mark of a language from CLDR; None when unknown."""
     if not lang:
-        return None, None
+        return None
     try:
         from babel import numbers
 
-        return numbers.get_decimal_symbol(lang), numbers.get_group_symbol(lang)
+        return numbers.get_decimal_symbol(lang)
     except Exception:  # an unknown locale: fall back to reading the digits themselves
-        return None, None
+        return None
 
 
 def _parse_digits(s: str, lang: str | None) -> tuple[float, int, float | None]:
@@ -137,7 +137,7 @@ def _parse_digits(s: str, lang: str | None) -> tuple[float, int, float | None]:
     known, CLDR decides; without it a lone separator followed by exactly three digits is
     read as grouping, the common case in news figures.
     """
-    dec, _ = _symbols(lang)
+    dec = _decimal_symbol(lang)
     # A plain space groups digits ("170 000", common in European texts whatever CLDR says)
     # only when every group after the first has three digits; never in English, where
     # "in 2020 100 people" is two numbers.

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..corruptions import REGISTRY, DocContext
-from . import compare_segment
+from . import SOURCE_FLAG_STRENGTH, compare_segment
 
 # What each corruption should trip: the categories that count as detecting it.
 TESTS = {
@@ -24,7 +24,6 @@ TESTS = {
     "entity_swap.v1": ("name_not_in_source", "name_missing"),
     "omission.v1": ("omission", "number_missing", "name_missing"),
 }
-_ALWAYS_ON = 0.45  # findings at or above this strength count as flags
 
 
 def read_parallel(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -37,7 +36,7 @@ def read_parallel(path: str | Path) -> Iterator[dict[str, Any]]:
 
 def _flags(source: str, target: str, lang: str, cats: tuple[str, ...]) -> bool:
     rep = compare_segment(source, target, lang)
-    return any(f.category in cats and f.strength >= _ALWAYS_ON for f in rep.findings)
+    return any(f.category in cats and f.strength >= SOURCE_FLAG_STRENGTH for f in rep.findings)
 
 
 def run(path: str | Path, seed: int = 0, max_docs_per_pair: int | None = None,
