@@ -185,11 +185,8 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
         # first letters with one of the English names of the country or its people.
         # Compared on their first six letters: "coreana" / "Korean", "curdos" / "Kurds".
         # Words of another country's name ("Unido" of "Reino Unido") are not such adjectives.
-        english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + [name]
-        heads = {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= 4}
         taken = _country_words(source, lang)
-        return any(fuzz.ratio(w[:6], h) >= 66 for w in src_words if len(w) >= 3 and w not in taken
-                   for h in heads)
+        return _shares_head([w for w in src_words if w not in taken], _heads(country, name, min_len=4))
     # A city under its local name, declined ("Plzně", "plzeňský" / Pilsen, alternate "Plzen").
     alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
     n = 3 if short_stem else 4
@@ -299,18 +296,27 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
         if _found(name, tgt_words, joined, False):
             continue
         country = _reverse_country(name, src_lang)
-        if country:
-            english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country)
-            heads = {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= 3}
-            if any(fuzz.ratio(w[:6], h) >= 66 for w in tgt_words if len(w) >= 3 for h in heads):
-                continue
-        alts_hit = any(_key(name).replace(" ", "") in alts and _found(city, tgt_words, joined, False)
-                       for city, alts in _cities_for(name))
-        if not alts_hit:
+        if country and _shares_head(tgt_words, _heads(country, min_len=3)):
+            continue
+        # a city the source names locally ("Moscovo") and the target in English
+        if not any(_found(city, tgt_words, joined, False)
+                   for city in _alt_index().get(_key(name).replace(" ", ""), [])):
             missing.append(name)
     return missing
 
 
+def _heads(country: str, *extra: str, min_len: int) -> set[str]:
+    """First six letters of the English names of a country and its people."""
+    english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + list(extra)
+    return {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= min_len}
+
+
+def _shares_head(words: Iterable[str], heads: set[str]) -> bool:
+    """Whether a word starts like one of ``heads`` ("coreana" / "Korean", "curdos" / "Kurds")."""
+    return any(fuzz.ratio(w[:6], h) >= 66 for w in words if len(w) >= 3 for h in heads)
+
+
+@lru_cache(maxsize=4096)
 def _reverse_country(word: str, lang: str | None) -> str | None:
     """The country a source word names in its own language ("Alemanha", "Германии")."""
     if not lang:
@@ -329,13 +335,9 @@ def _reverse_country(word: str, lang: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _alt_index() -> dict[str, list[str]]:
+    """Key of an alternate name -> the cities (keys of their main names) it names."""
     idx: dict[str, list[str]] = {}
     for city, alts in _alternates().items():
         for a in alts:
             idx.setdefault(a, []).append(city)
     return idx
-
-
-def _cities_for(name: str) -> list[tuple[str, frozenset[str]]]:
-    k = _key(name).replace(" ", "")
-    return [(c, _alternates()[c]) for c in _alt_index().get(k, [])]
