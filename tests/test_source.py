@@ -78,6 +78,14 @@ def test_a_dropped_number_is_missing():
      "He was new to the United States.", "pt"),
     ("name_not_in_source", "Ο Μητσοτάκης επισκέφθηκε την Αθήνα.", "Mitsotakis visited Athens.",
      "Papandreou visited Athens.", "el"),
+    # a country for another: no source word that merely looks alike on six letters excuses it
+    ("name_not_in_source", "В России также планируется ввести ограничения.",
+     "In Russia, restrictions are also planned.", "In Spain, restrictions are also planned.", "ru"),
+    ("name_not_in_source", "Коврики выполнены из качественного материала российского производства.",
+     "The mats are made of quality material produced in Russia.",
+     "The mats are made of quality material produced in China.", "ru"),
+    ("name_not_in_source", "Evropská unie zavedla sankce.", "The European Union introduced sanctions.",
+     "The African Union introduced sanctions.", "cs"),
     # number words in the source pair with a changed figure in the translation
     ("number_mismatch", "Jeho návrat se prodloužil na dva měsíce.", "His return was extended to two months.",
      "His return was extended to three months.", "cs"),
@@ -91,6 +99,23 @@ def test_a_dropped_number_is_missing():
 def test_good_and_bad_translation(category, source, good, bad, lang):
     assert category not in cats(source, good, lang)
     assert category in cats(source, bad, lang)
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    # German capitalises every noun: a common one is no name, though towns share it
+    ("Ein Brand hatte eine Umspannstation lahmgelegt.", "A fire put a substation out of action."),
+    ("Die Ware hat unter 20 Euro gekostet.", "The goods cost less than 20 euros."),
+    ("Die Garantiezeit beträgt 24 Monate.", "The warranty period is 24 months."),
+    ("Das Kabel verbindet das Umspannwerk im Norden der Gemeinde.",
+     "The cable connects the substation north of the municipality."),
+])
+def test_german_nouns_are_not_names(source, target):
+    assert "name_missing" not in cats(source, target, "de")
+
+
+def test_a_german_town_the_translation_dropped():
+    source = "Der Mann aus Amberg teilte die Lösung mit."
+    assert "name_missing" in cats(source, "The man shared the solution.", "de")
 
 
 def test_a_source_name_missing_from_the_target():
@@ -269,3 +294,46 @@ def test_an_added_sentence_has_no_source():
     rep = mtqe.load().check(target, source="Pelo menos 30 países têm mísseis.", src_lang="pt")
     assert rep.sentences[0].flag == "ok"
     assert rep.sentences[1].flag != "ok" and "addition" in rep.sentences[1].categories
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # Han months, "six tenths", ten thousand alone, "seventy or eighty", decades and 后
+    ("六月召开会议。", "The meeting was held in June.", "The meeting was held in April.", "zh"),
+    ("超过六成的用户是男性。", "Over 60% of the users are men.", "Over 80% of the users are men.", "zh"),
+    ("将培训万名教师。", "It will train 10,000 teachers.", "It will train 100,000 teachers.", "zh"),
+    ("百分之七八十能救过来。", "70% or 80% of them can be saved.", "50% or 80% of them can be saved.", "zh"),
+    ("到上世纪80年代，芯片一直被少数人掌握。", "Until the 1980s, chips were held by a few.",
+     "Until the 1960s, chips were held by a few.", "zh"),
+    ("他是95后。", "He was born after 1995.", "He was born after 1985.", "zh"),
+    # a list marker, a code right against Han text, a list comma
+    ("二、他们说得对。", "2. They are right.", "3. They are right.", "zh"),
+    ("运输机CMV-22飞行路线", "the flight route of the CMV-22 transport",
+     "the flight route of the CMV-42 transport", "zh"),
+    ("特殊号码如6666，8888", "special numbers such as 6666 and 8888", "special numbers such as 6666 and 8388",
+     "zh"),
+    # "first" without a numeral; half past; a figure said twice where the source has two
+    ("中沙举办首届双年展", "China and Saudi Arabia hold the first biennale",
+     "China and Saudi Arabia hold the second biennale", "zh"),
+    ("午前11時半に見つけた。", "Found at 11:30 a.m.", "Found at 11:40 a.m.", "ja"),
+    ("一级、二级工程师", "Level 1 and Level 2 engineers", "Level 2 and Level 2 engineers", "zh"),
+    # Roman numerals; an ordinal nothing in the source counts
+    ("no século XIX", "in the nineteenth century", "in the eighteenth century", "pt"),
+    ("Foi a primeira vez que o país venceu.", "It was the first time the country won.",
+     "It was the third time the country won.", "pt"),
+    # a language CLDR does not describe: the Latin month names
+    ("Aprilõs Meta tieutiz.", "In April, Meta announced.", "In June, Meta announced.", "liv"),
+])
+def test_numbers_without_digits_on_one_side(source, good, bad, lang):
+    test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
+
+
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("三舅坐在中央。", "The third uncle sits in the middle.", "zh"),  # a numeral the words around hide
+    ("A Nigéria vem a seguir.", "It is second only to Nigeria.", "pt"),  # idiom
+    ("Esperou um instante.", "He waited for a second.", "pt"),  # the unit of time
+    ("Todos leram o livro.", "Both read the book.", "pt"),  # "both" pairs with nothing
+    ("价值千万的车祸", "A car crash worth tens of millions", "zh"),
+    ("五六百人参加", "Five or six hundred people took part", "zh"),
+])
+def test_number_words_that_are_not_changed_figures(source, target, lang):
+    assert "number_mismatch" not in cats(source, target, lang)

@@ -212,6 +212,22 @@ def is_place(name: str) -> bool:
     return _key(name) in _place_keys()
 
 
+@lru_cache(maxsize=1)
+def _place_ranks() -> dict[str, int]:
+    ranks: dict[str, int] = {}
+    for form, rank in _place_forms().items():
+        key = _key(form)
+        ranks[key] = min(rank, ranks.get(key, rank))
+    return ranks
+
+
+def place_rank(name: str) -> int | None:
+    """How well known a place is: 0 a country, region or continent, 1 a capital, 2 a state
+    or province, 3 a city over the near-miss population, 4 a minor subdivision, 5 a smaller
+    city, 6 an alternate name; None when ``name`` is no place."""
+    return _place_ranks().get(_key(name))
+
+
 def is_country(name: str) -> bool:
     """Whether ``name`` is one of the names of a country (``"Holland"``, ``"Czechia"``)."""
     return _key(name) in _countries()

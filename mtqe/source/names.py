@@ -247,6 +247,7 @@ def _phrase_around(text: str, start: int, end: int) -> str:
 
 
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_NOUN_PLACE_ZIPF = 4.0
 # Slavic languages decline names ("Rusku", "pražského", "Vídně"): compared on short stems.
 _SLAVIC = frozenset({"cs", "sk", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "mk"})
 
@@ -280,9 +281,15 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
         z = zipf(w.lower(), lang)
         # A country, a word English uses more (a borrowed name: Trump, Forbes), or a rare
         # word -- except where every noun is capitalised (German compounds are rare words).
-        rare = z < _SOURCE_RARE_ZIPF and lang not in _NOUNS_CAPITALISED
-        if _reverse_country(w, src_lang) or rare or z < zipf(w.lower(), "en") - 0.3 \
-                or (lang in _NOUNS_CAPITALISED and gazetteer.is_place(romanise(w))):
+        nouns = lang in _NOUNS_CAPITALISED
+        rare = z < _SOURCE_RARE_ZIPF and not nouns
+        # Where every noun is capitalised, a common noun is often a cognate ("Brand", "Stock")
+        # or a small town's name too ("Boden", "Waren", "Norden"): only a word uncommon in
+        # the language counts, or a country, capital or state.
+        borrowed = z < zipf(w.lower(), "en") - 0.3 and (not nouns or z < _NOUN_PLACE_ZIPF)
+        place = nouns and gazetteer.is_place(romanise(w)) and (
+            z < _NOUN_PLACE_ZIPF or (gazetteer.place_rank(romanise(w)) or 9) <= 2)
+        if _reverse_country(w, src_lang) or rare or borrowed or place:
             out.append(w)
     return out
 
@@ -312,8 +319,24 @@ def _heads(country: str, *extra: str, min_len: int) -> set[str]:
 
 
 def _shares_head(words: Iterable[str], heads: set[str]) -> bool:
-    """Whether a word starts like one of ``heads`` ("coreana" / "Korean", "curdos" / "Kurds")."""
-    return any(fuzz.ratio(w[:6], h) >= 66 for w in words if len(w) >= 3 for h in heads)
+    """Whether a word starts like one of ``heads`` ("coreana" / "Korean", "curdos" / "Kurds",
+    "rossiyskiy" / "Russian"): close on six letters and alike on the first three, or closer
+    and alike on the first ("planiruetsya" is as close to "Spanish" on six letters, but
+    starts otherwise)."""
+    for w in words:
+        if len(w) < 3:
+            continue
+        for h in heads:
+            r = fuzz.ratio(w[:6], h)
+            if r >= 66 and (_fold(w[:3]) == _fold(h[:3]) or (r >= 75 and _fold(w[0]) == _fold(h[0]))):
+                return True
+    return False
+
+
+def _fold(s: str) -> str:
+    """Letters transliteration swaps: "Korea" is "Coreia", "Russia" "Rossiya", "Europe"
+    "Evropa"."""
+    return re.sub(r"[aeiouy]", "a", s.replace("k", "c").replace("ev", "eu"))
 
 
 @lru_cache(maxsize=4096)
@@ -328,7 +351,8 @@ def _reverse_country(word: str, lang: str | None) -> str | None:
             # one-word names only, with room for an inflected ending (Германия / Германии)
             if " " not in f and abs(len(f) - len(w)) <= 2 and len(w) >= 4:
                 n = max(4, min(len(f), len(w)) - 2)
-                if f[:n] == w[:n]:
+                # the stem and most of the word: "Monate" is not "Monaco", "Grenze" not "Grenada"
+                if f[:n] == w[:n] and fuzz.ratio(f, w) >= 75:
                     return canonical
     return None
 

@@ -89,13 +89,20 @@ _EN_ORDINALS = {w: i for i, w in enumerate(
 _EN_MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"), start=1)}
+# The Latin month names in their English and their common eastern European spellings, for a
+# language CLDR does not describe.
+_LATIN_MONTHS = {**_EN_MONTHS, "janvar": 1, "februar": 2, "mart": 3, "aprill": 4, "mai": 5, "juni": 6,
+                 "juli": 7, "avgust": 8, "septembr": 9, "oktobr": 10, "novembr": 11, "dekabr": 12}
 _EN_MONTHS.update({m[:3]: i for m, i in list(_EN_MONTHS.items()) if m != "may"})
 _EN_MONTHS["sept"] = 9
 _EN_WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 # English number words too common in other senses to pair with a source figure on their own
 # ("one of the", "at first", "a second look").
-_AMBIGUOUS: frozenset[str] = frozenset()
+_AMBIGUOUS: frozenset[str] = frozenset({"both", "dozen"})
+# "a second", "split second": the unit of time; "second only to", "second to none": idiom
+_TIME_SECOND_AFTER = re.compile(r"\s+(?:only|to none)\b", re.I)
+_TIME_SECOND = re.compile(r"(?:\b(?:a|one|split|per|every|each)\s+|\d[\s-]*)$", re.I)
 # Languages whose month and day names take case endings (CLDR lists only some forms).
 _CASE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "sl", "hr", "sr", "bs", "lt", "lv", "fi",
                          "et", "hu"})
@@ -111,8 +118,12 @@ _DIGITS = re.compile(r"(?<![\d])\d+(?:[.,\u00a0\u202f' ]\d+)*")
 # before a measure word ("四个", "十元", "万名", "百年"); 两 ("two") always.
 _HAN_ONE = "[一二两三四五六七八九十百千万]"
 _HAN_NUMERAL = re.compile(
-    rf"(?<=第)[一二两三四五六七八九十]+|(?<=[(（]){_HAN_ONE}(?=[)）])"
+    rf"(?<=第)[一二两三四五六七八九十]+|(?<=[(（]){_HAN_ONE}+(?=[)）])"
     rf"|{_HAN_ONE}(?=[个名位次等届条台只家岁倍分天年项件场周元余级人国艘道部本册种类点批组轮段层辆架门所大])"
+    # measure words that 一 also builds ordinary words with (一起 "together", 一番, 一方)
+    r"|[二三四五六七八九十百千万](?=[张枚把片份起例座颗篇首句期支队间幅匹头口套副对双笔封趟遍回步栋户"
+    r"克米吨亩斤季秒代章节集局方省市县区地星世つ歳階冊番度頭成审]|中(?=全会))"
+    r"|^[一二三四五六七八九十]+(?=[、.．])"
     r"|[两兩]"
     r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
 
@@ -223,8 +234,9 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
         text = _apostrophe(text)
         # Full-width digits and ideographic separators in CJK text: NFKC maps each to one
         # character, so offsets stay valid for the source (only the target needs them).
+        # The full-width comma stays: it separates list items ("6666，8888"), never groups digits.
         text = "".join(unicodedata.normalize("NFKC", c) if len(unicodedata.normalize("NFKC", c)) == 1
-                       else c for c in text)
+                       and c != "，" else c for c in text)
     out: list[Number] = []
     for m in _DIGITS.finditer(text):
         before = text[max(0, m.start() - 2):m.start()]
@@ -240,11 +252,18 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
             nxt = re.sub(r"^:\d\d", "", text[end:end + 8].lower())
             if is_en and re.match(r"\s?(?:pm|p\.m\.)", nxt) and value < 12:
                 alt = value + 12  # "7 PM" is the "19 Uhr" of a 24-hour source
-            if end < len(text) and text[end] in "年" and lang in ("zh", "ja"):
-                out.append(Number(value, value, False, start, end + 1, text[start:end + 1]))
-                continue
-            if end < len(text) and text[end] in "月" and lang in ("zh", "ja", "ko") and 1 <= value <= 12:
-                out.append(Number(value, value, False, start, end + 1, text[start:end + 1], "month"))
+            if end < len(text) and text[end] in "年后後" and lang in ("zh", "ja"):
+                # "80年代" is the 1980s, "95后" those born after 1995
+                decade = (text[end:end + 2] == "年代" or text[end] in "后後") and length == 2
+                if text[end] == "年" or decade:
+                    century = 1900 if value >= 30 else 2000
+                    out.append(Number(value, value, False, start, end + 1, text[start:end + 1],
+                                      alt=century + value if decade else None))
+                    continue
+            gap = len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" "))  # "2021 年 1 月"
+            if text[end + gap:end + gap + 1] == "月" and lang in ("zh", "ja", "ko") and 1 <= value <= 12:
+                stop = end + gap + 1
+                out.append(Number(value, value, False, start, stop, text[start:stop], "month"))
                 continue
             scale, send = _scale_after(text, end, lang or "")
             out.append(Number(value * scale, value, scale != 1.0, start, send, text[start:send],
@@ -257,11 +276,43 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
     elif lang in ("zh", "ja"):
         words += _han_numerals(text)
     elif lang:
-        words += _fuzzy_names(text, _month_names(lang), "month", lang)
+        months = _month_names(lang)
+        if months:
+            words += _fuzzy_names(text, months, "month", lang)
+        else:
+            # A language CLDR does not describe (Livonian): European month names are mostly
+            # the Latin ones ("aprilõs", "jūnij"), matched loosely on their unaccented form.
+            plain = "".join(unicodedata.normalize("NFD", c)[0] for c in text)
+            words += _fuzzy_names(plain, _LATIN_MONTHS, "month", "*")
         words += _fuzzy_names(text, _day_names(lang), "weekday", lang)
         words += _source_words(text, lang)
+    if lang not in ("zh", "ja", "ko"):
+        # Roman numerals ("século XIX", "World War II"): weak, read on both sides
+        words += [Number(float(v), float(v), False, m.start(), m.end(), m.group(), strong=False)
+                  for m in _ROMAN.finditer(text) if (v := _roman(m.group()))]
     # A word inside a figure already read ("1,1 mil milhões", "1.1 billion") is not another one.
     return out + [w for w in words if not any(n.start < w.end and w.start < n.end for n in out)]
+
+
+_ROMAN = re.compile(r"\b[IVX]{2,6}\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(s: str) -> int | None:
+    """The value of a Roman numeral of I, V and X ("XIX"); None for anything that is not one."""
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total if total > 0 and _to_roman(total) == s else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, r in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + r, n - v
+    return out
 
 
 def _english_words(text: str) -> list[Number]:
@@ -272,10 +323,23 @@ def _english_words(text: str) -> list[Number]:
     while i < len(words):
         w = words[i].group().lower()
         parts = w.split("-")
-        if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] not in _EN_UNITS:
-            parts = parts[:1]  # "ten-year"
+        if len(parts) == 2 and _EN_UNITS.get(parts[0], 0) >= 20 and _EN_ORDINALS.get(parts[1], 99) < 10:
+            k = float(_EN_UNITS[parts[0]] + _EN_ORDINALS[parts[1]])  # "twenty-first"
+            out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
+            i += 1
+            continue
+        if len(parts) == 2 and parts[0] in {**_EN_UNITS, **_EN_ORDINALS} and parts[1] not in _EN_UNITS:
+            parts = parts[:1]  # "ten-year", "third-largest"
         if len(parts) == 1 and parts[0] in _PLURALS["en"]:
             k = float(_PLURALS["en"][parts[0]])  # "hundreds of", "millions of"
+            ahead = [w.group().lower() for w in words[i + 1:i + 3]]
+            if len(ahead) == 2 and ahead[0] == "of" and _PLURALS["en"].get(ahead[1], 0) > k:
+                # "tens of millions" is one figure, 10^7 (the "千万" of a Chinese source)
+                k *= _PLURALS["en"][ahead[1]]
+                out.append(Number(k, k, False, words[i].start(), words[i + 2].end(),
+                                  text[words[i].start():words[i + 2].end()], strong=False))
+                i += 3
+                continue
             out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
             i += 1
             continue
@@ -296,6 +360,11 @@ def _english_words(text: str) -> list[Number]:
                 nxt = words[j].group().lower()
                 value *= 100 if nxt == "hundred" else _SCALES["en"][nxt]
                 j += 1
+            ahead = [w.group().lower() for w in words[j:j + 3]]
+            if j == i + 1 and len(ahead) == 3 and ahead[0] in ("or", "to") and ahead[1] in _EN_UNITS \
+                    and ahead[2] in ("hundred", *_SCALES["en"]):
+                # "five or six hundred": the scale is both figures'
+                value *= 100 if ahead[2] == "hundred" else _SCALES["en"][ahead[2]]
             out.append(Number(value, value, j > i + 1, words[i].start(), words[j - 1].end(),
                               text[words[i].start():words[j - 1].end()], strong=False))
             i = j
@@ -323,6 +392,7 @@ def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list
 
     if not names:
         return []
+    declines = lang in _CASE_LANGS or lang == "*"  # "*": any language, read loosely
     out = []
     for m in re.finditer(r"[^\W\d_]+(?:'[^\W\d_]+)*", text):
         w = m.group().lower()
@@ -334,7 +404,7 @@ def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list
                 score = 100.0 if name == w else fuzz.ratio(name, w)
                 # an adjective on the name's stem in a declining language ("páteční",
                 # "sobotních"): as good as the name itself
-                if lang in _CASE_LANGS and len(name) >= 5 and w.startswith(name[:-1]) \
+                if declines and len(name) >= 5 and w.startswith(name[:-1]) \
                         and len(w) - len(name) <= 4:
                     score = max(score, 90.0)
                 scores[k] = max(scores.get(k, 0.0), score)
@@ -342,7 +412,7 @@ def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list
             continue
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         exact = ranked[0][1] == 100.0
-        if not exact and (ranked[0][1] < 75 or lang not in _CASE_LANGS):
+        if not exact and (ranked[0][1] < 75 or not declines):
             continue
         if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 5:
             k = ranked[0][0]
@@ -519,18 +589,39 @@ def _month_names(lang: str) -> dict[str, int]:
     return names
 
 
-# "First" and weekdays in Chinese and Japanese: 初回 / 首次 / 最初; 周五, 星期五, 金曜, (金).
-_HAN_FIRST = re.compile(r"初(?=[回めて])|最初|首次|首先")
+# Words that mean "first" or "second" in Chinese and Japanese without a numeral in them:
+# 首次 / 首届 ("the first session"), 初回 / 初代, 最初, katakana ファースト, 先着 ("first come"),
+# 前半 / 後半 (first / second half), 双方 / 両 ("both"), ふたり ("the two of them").
+_HAN_ORDINAL = re.compile(r"(?P<one>初(?=[回めて代日戦の])|最初|首次|首先|首要"
+                          r"|首(?=[届个批位家款场度轮例部日])"
+                          r"|ファースト|先着|先ず|前半|上半)"
+                          r"|(?P<two>後半|下半|双方|双(?=[边重])|両(?=[国者方])|ふたり|ふたつ)")
+# Native Japanese counting words in kana.
+_KANA_NUMBERS = re.compile(r"ひとつ|みっつ|よっつ|いつつ|むっつ|ななつ|やっつ|ここのつ")
+_KANA_VALUES = {"ひとつ": 1, "みっつ": 3, "よっつ": 4, "いつつ": 5, "むっつ": 6, "ななつ": 7, "やっつ": 8,
+                "ここのつ": 9}
 _HAN_WEEKDAY = re.compile(r"(?:周|星期|礼拜)([一二三四五六日天])|([月火水木金土日])曜"
                           r"|(?<=[(（])([月火水木金土日])(?=[)）])")
+_HAN_MONTH = re.compile(r"(?<![一二三四五六七八九十两\d])(十[一二]?|[一二三四五六七八九])月")
 _WEEKDAY_INDEX = {**{c: i for i, c in enumerate("一二三四五六")}, "日": 6, "天": 6}
 _JA_WEEKDAY_INDEX = {c: i for i, c in enumerate("月火水木金土日")}
+# "七八十" is "seventy or eighty", "三四百" "three or four hundred": two neighbouring digits
+# share the unit after them.
+_HAN_APPROX = re.compile(r"([一二三四五六七八九])([二三四五六七八九])([十百千万])")
 
 
 def _han_numerals(text: str) -> list[Number]:
     """Chinese numerals ("三百", "两千五百万"): weak, since 一 and 两 also build ordinary words."""
-    out = [Number(1.0, 1.0, False, m.start(), m.end(), m.group(), strong=False)
-           for m in _HAN_FIRST.finditer(text)]
+    out = [Number(1.0 if m.group("one") else 2.0, 1.0 if m.group("one") else 2.0, False, m.start(),
+                  m.end(), m.group(), strong=False) for m in _HAN_ORDINAL.finditer(text)]
+    out += [Number(float(_KANA_VALUES[m.group()]), float(_KANA_VALUES[m.group()]), False, m.start(),
+                   m.end(), m.group(), strong=False) for m in _KANA_NUMBERS.finditer(text)]
+    # "11時半" is half past eleven: the 30 of "11:30"
+    out += [Number(30.0, 30.0, False, m.start(), m.end(), m.group(), strong=False)
+            for m in re.finditer(r"(?<=[\d十一二三四五六七八九])[時时]半", text)]
+    # "六月" is June, "十二月" December ("一个月" is a month long: 个 keeps it out)
+    out += [Number(float(_han_value(m.group(1))), float(_han_value(m.group(1))), False, m.start(), m.end(),
+                   m.group(), "month") for m in _HAN_MONTH.finditer(text)]
     for m in _HAN_WEEKDAY.finditer(text):
         k = _WEEKDAY_INDEX[m.group(1)] if m.group(1) else _JA_WEEKDAY_INDEX[m.group(2) or m.group(3)]
         out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), "weekday"))
@@ -541,10 +632,35 @@ def _han_numerals(text: str) -> list[Number]:
             out += [Number(float(_HAN_DIGITS[c]), float(_HAN_DIGITS[c]), False, m.start() + i,
                            m.start() + i + 1, c, strong=False) for i, c in enumerate(run) if _HAN_DIGITS[c]]
             continue
-        value = _han_value(run)
-        if value is not None:
-            out.append(Number(value, value, False, m.start(), m.end(), run, strong=False))
+        approx = _HAN_APPROX.fullmatch(run)
+        if approx and _HAN_DIGITS[approx.group(2)] == _HAN_DIGITS[approx.group(1)] + 1:
+            unit = _HAN_UNITS.get(approx.group(3)) or _HAN_BIG[approx.group(3)]
+            out += [Number(_HAN_DIGITS[c] * unit, _HAN_DIGITS[c] * unit, False, m.start(), m.end(), run,
+                           strong=False) for c in approx.group(1, 2)]
+            continue
+        start = m.start()
+        for piece in _han_runs(run):
+            value = _han_value(piece)
+            after = text[start + len(piece):start + len(piece) + 1]
+            if value is not None and after == "成" and value < 10:
+                value *= 10  # "六成": six tenths, 60%
+            decade = text[start + len(piece):start + len(piece) + 2] == "年代" and value in range(10, 100, 10)
+            if value is not None and value > 0:
+                out.append(Number(value, value, False, start, start + len(piece), piece, strong=False,
+                                  alt=1900.0 + value if decade else None))
+            start += len(piece)
     return out
+
+
+def _han_runs(run: str) -> list[str]:
+    """A run of numerals that is several numbers ("十四五": the 14th five-year plan): a
+    digit right after a digit starts a new one."""
+    pieces, last = [], 0
+    for i in range(1, len(run)):
+        if run[i] in _HAN_DIGITS and run[i - 1] in _HAN_DIGITS and _HAN_DIGITS[run[i]]:
+            pieces.append(run[last:i])
+            last = i
+    return pieces + [run[last:]]
 
 
 def _han_value(s: str) -> float | None:
@@ -556,7 +672,8 @@ def _han_value(s: str) -> float | None:
             section += (digit if digit is not None else 1) * _HAN_UNITS[c]
             digit = None
         elif c in _HAN_BIG:
-            total = (total + section + (digit or 0)) * _HAN_BIG[c]
+            # "万名" alone is ten thousand people
+            total = ((total + section + (digit or 0)) or 1) * _HAN_BIG[c]
             section, digit = 0.0, None
         else:
             return None
@@ -610,7 +727,21 @@ def _one_to_one(src: list[Number], tgt: list[Number]) -> dict[str, list[Number]]
     return {"matched": matched, "source": free}
 
 
-_CODE = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*-?)(\d+)\b")
+# The digits end where the digits end: "CMV-22B", and "B-52轰炸机" where no word boundary
+# separates the digits from the Han text after them.
+_CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*-?)(\d+)(?!\d)")
+
+
+_HAN_CHAR = {v: k for k, v in _HAN_DIGITS.items() if k not in "两兩〇"}
+_HAN_CHAR[10] = "十"
+
+
+def _digit_in(source: str, value: float) -> bool:
+    """Whether the source writes ``value`` anywhere, as digits or a Han numeral, whatever the
+    words around it ("三舅" is the third uncle, "XIX" the nineteenth century)."""
+    n = int(value)
+    return bool(re.search(rf"(?<!\d){n}(?!\d)", source)) or _HAN_CHAR.get(n, "\0") in source \
+        or any(_roman(r) == n for r in _ROMAN.findall(source))
 
 
 def _code_changes(source: str, target: str, taken: set[tuple[int, int]]) -> list[NumberIssue]:
@@ -639,8 +770,20 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
     # Number words pair one to one: "tři roky ... tři týdny" has two threes, so a "two"
     # next to one "three" in the translation is a changed figure.
     left = _one_to_one(src, tgt)
+    # Only where the source's own number words can be read is a word with nothing to match added.
+    lang = base_lang(src_lang)
+    reads_words = lang in ("zh", "ja") or bool(lang and _word_table(lang))
     for t in tgt:
         if any(_matches(t, s) for s in src) and (t.strong or t in left["matched"]):
+            if t.strong and t not in left["matched"]:
+                # A figure said twice where the source has it once, and a source figure
+                # the translation lost ("Level 2 and Level 2" for "一级、二级"): changed.
+                lost = [s for s in left["source"] if s.kind == t.kind and not s.glued
+                        and not any(_matches(x, s) for x in tgt)]
+                if lost:
+                    issues.append(NumberIssue("changed", t.start, t.end, t.text,
+                                              f"'{t.text}' is said more often than in the source, which "
+                                              f"also has '{lost[0].text}'", t.value))
             continue
         if t.kind in ("month", "weekday") and not any(s.kind == t.kind for s in src):
             continue  # the source may say "last month" or name no date at all
@@ -650,9 +793,20 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
             # A number word is a figure only when the source has one of its kind left
             # unmatched to pair it with ("tři" / "two"): otherwise "ten" may be idiom.
             pair = [s for s in left["source"] if s.kind == t.kind]
-            if pair and t.text.lower() not in _AMBIGUOUS:
+            word = t.text.lower()
+            if word in _PLURALS["en"]:
+                pair = [s for s in pair if s.value >= 10]  # "hundreds" is not the "二" of "二是"
+            if pair and word not in _AMBIGUOUS:
                 issues.append(NumberIssue("changed", t.start, t.end, t.text,
                                           f"'{t.text}' is not in the source, which has '{pair[0].text}'",
+                                          t.value))
+            elif word in _EN_ORDINALS and t.value >= 2 and reads_words \
+                    and not _TIME_SECOND.search(target[:t.start]) \
+                    and not _TIME_SECOND_AFTER.match(target[t.end:]) \
+                    and not _digit_in(source, t.value):
+                # "first" is idiom in every language ("at first", "first aid"); a "second" or a
+                # "third" that nothing in the source counts is an added figure.
+                issues.append(NumberIssue("extra", t.start, t.end, t.text, f"'{t.text}' is not in the source",
                                           t.value))
             continue
         scale = [s for s in src if s.scaled and t.scaled and _close(s.mantissa, t.mantissa)]
