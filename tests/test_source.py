@@ -86,6 +86,9 @@ def test_a_dropped_number_is_missing():
      "The mats are made of quality material produced in China.", "ru"),
     ("name_not_in_source", "Evropská unie zavedla sankce.", "The European Union introduced sanctions.",
      "The African Union introduced sanctions.", "cs"),
+    # "norte" starts like "Norwegian", but it builds country names ("Coreia do Norte"): no adjective
+    ("name_not_in_source", "Armas a partir de território norte-americano.", "Weapons based on American soil.",
+     "Weapons based on Norwegian soil.", "pt"),
     # number words in the source pair with a changed figure in the translation
     ("number_mismatch", "Jeho návrat se prodloužil na dva měsíce.", "His return was extended to two months.",
      "His return was extended to three months.", "cs"),
@@ -111,6 +114,12 @@ def test_good_and_bad_translation(category, source, good, bad, lang):
 ])
 def test_german_nouns_are_not_names(source, target):
     assert "name_missing" not in cats(source, target, "de")
+
+
+def test_a_word_that_starts_like_a_country_is_not_one():
+    # "Grande" is not "Granada", "Guerra" not a country either
+    assert "name_missing" not in cats("Foi a pior crise desde a Grande Depressão.",
+                                      "It was the worst crisis since the Great Depression.", "pt")
 
 
 def test_a_german_town_the_translation_dropped():
@@ -322,6 +331,11 @@ def test_an_added_sentence_has_no_source():
      "It was the third time the country won.", "pt"),
     # a language CLDR does not describe: the Latin month names
     ("Aprilõs Meta tieutiz.", "In April, Meta announced.", "In June, Meta announced.", "liv"),
+    # numbers of several words; a plural times a larger scale word
+    ("Vieram vinte e um deputados.", "Twenty-one deputies came.", "Twenty-two deputies came.", "pt"),
+    ("Пришли двадцать один депутат.", "21 deputies came.", "22 deputies came.", "ru"),
+    ("Custou centenas de milhares de milhões de euros.", "It cost hundreds of billions of euros.",
+     "It cost hundreds of millions of euros.", "pt"),
 ])
 def test_numbers_without_digits_on_one_side(source, good, bad, lang):
     test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
@@ -334,6 +348,7 @@ def test_numbers_without_digits_on_one_side(source, good, bad, lang):
     ("Todos leram o livro.", "Both read the book.", "pt"),  # "both" pairs with nothing
     ("价值千万的车祸", "A car crash worth tens of millions", "zh"),
     ("五六百人参加", "Five or six hundred people took part", "zh"),
+    ("Em Setembro, o primeiro-ministro falou.", "In September, the prime minister spoke first.", "pt"),
 ])
 def test_number_words_that_are_not_changed_figures(source, target, lang):
     assert "number_mismatch" not in cats(source, target, lang)

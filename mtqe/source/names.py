@@ -185,7 +185,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
         # first letters with one of the English names of the country or its people.
         # Compared on their first six letters: "coreana" / "Korean", "curdos" / "Kurds".
         # Words of another country's name ("Unido" of "Reino Unido") are not such adjectives.
-        taken = _country_words(source, lang)
+        taken = _country_words(source, lang) | _generic_country_words(lang)
         return _shares_head([w for w in src_words if w not in taken], _heads(country, name, min_len=4))
     # A city under its local name, declined ("Plzně", "plzeňský" / Pilsen, alternate "Plzen").
     alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
@@ -207,6 +207,22 @@ def _country_words(source: str, lang: str | None) -> frozenset[str]:
             if len(words) >= 2 and f" {' '.join(words)} " in low:
                 out.update(words)
     return frozenset(out)
+
+
+@lru_cache(maxsize=32)
+def _generic_country_words(lang: str | None) -> frozenset[str]:
+    """Words that build three or more country names of ``lang`` ("norte", "sul", "república"):
+    no people's adjective, though "norte" starts like "Norwegian"."""
+    if not lang:
+        return frozenset()
+    seen: dict[str, set[str]] = {}
+    for canonical, forms in _country_translations(lang).items():
+        for form in forms:
+            words = _words(form)
+            if len(words) >= 2:
+                for w in words:
+                    seen.setdefault(w, set()).add(canonical)
+    return frozenset(w for w, countries in seen.items() if len(countries) >= 3)
 
 
 def _initials(name: str) -> str:
@@ -351,8 +367,8 @@ def _reverse_country(word: str, lang: str | None) -> str | None:
             # one-word names only, with room for an inflected ending (Германия / Германии)
             if " " not in f and abs(len(f) - len(w)) <= 2 and len(w) >= 4:
                 n = max(4, min(len(f), len(w)) - 2)
-                # the stem and most of the word: "Monate" is not "Monaco", "Grenze" not "Grenada"
-                if f[:n] == w[:n] and fuzz.ratio(f, w) >= 75:
+                # the stem and most of the word: "Monate" is not "Monaco", "Grande" not "Granada"
+                if f[:n] == w[:n] and fuzz.ratio(f, w) >= 80:
                     return canonical
     return None
 

@@ -97,8 +97,8 @@ _EN_MONTHS.update({m[:3]: i for m, i in list(_EN_MONTHS.items()) if m != "may"})
 _EN_MONTHS["sept"] = 9
 _EN_WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-# English number words too common in other senses to pair with a source figure on their own
-# ("one of the", "at first", "a second look").
+# English number words too loose to pair with a source figure on their own ("both" renders
+# "既…也" as often as a figure, "a dozen" "十几").
 _AMBIGUOUS: frozenset[str] = frozenset({"both", "dozen"})
 # "a second", "split second": the unit of time; "second only to", "second to none": idiom
 _TIME_SECOND_AFTER = re.compile(r"\s+(?:only|to none)\b", re.I)
@@ -458,6 +458,25 @@ def _number_words(lang: str) -> dict[str, float]:
     return words
 
 
+@lru_cache(maxsize=32)
+def _number_phrases(lang: str) -> dict[str, float]:
+    """Numbers from 21 to 99 that num2words writes as several words ("vinte e um")."""
+    try:
+        from num2words import num2words
+    except ImportError:  # pragma: no cover - a dependency
+        return {}
+    out: dict[str, float] = {}
+    for n in range(21, 100):
+        for to in ("cardinal", "ordinal"):
+            try:
+                w = num2words(n, lang=lang, to=to).lower()
+            except Exception:
+                break
+            if " " in w:
+                out.setdefault(w, float(n))
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
 # Plural round numbers ("hundreds of", "desítky", "тысячи"): weak figures of their own.
 _PLURALS = {
     # "dozens" and "tens" are one vague quantity across languages (desítky, Dutzende, 几十)
@@ -546,15 +565,37 @@ def _source_words(text: str, lang: str) -> list[Number]:
     # multipliers after a number word: "três mil", "dva miliony", "dvě stovky"
     scales = {**{k: float(v) for k, v in plurals.items() if v >= 100},
               **{k: v for k, v in _SCALES.get(lang, {}).items() if " " not in k and v >= 1000}}
-    tokens = list(re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
     out = []
+    # Numbers of several words ("vinte e um", "двадцать один", "vingt et un") first.
+    phrases = _number_phrases(lang)
+    taken: list[tuple[int, int]] = []
+    if phrases:
+        for m in re.finditer(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)", text.lower()):
+            out.append(Number(phrases[m.group()], phrases[m.group()], False, m.start(), m.end(),
+                              text[m.start():m.end()], strong=False))
+            taken.append((m.start(), m.end()))
+    calendar = {**_month_names(lang), **_day_names(lang)}
+    tokens = [t for t in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+              if not any(a <= t.start() < b for a, b in taken)]
     i = 0
     while i < len(tokens):
         m = tokens[i]
         w = m.group().lower()
         end = m.end()
-        value = _word_value(w.replace("’", "'"), lang)
-        if w not in plurals and w not in scales:
+        # "Setembro" starts like "sete": a month is no number word
+        value = None if w in calendar else _word_value(w.replace("’", "'"), lang)
+        if w in plurals and i + 1 < len(tokens):
+            # "centenas de milhões", "сотни миллионов": a plural of a smaller scale word times
+            # a larger one (one short word between them at most)
+            # ("centenas de milhares de milhões": each larger scale word in turn)
+            top = plurals[w]
+            while i + 1 < len(tokens):
+                j = i + 2 if len(tokens[i + 1].group()) <= 3 and i + 2 < len(tokens) else i + 1
+                nxt = tokens[j].group().lower()
+                if not (scales.get(nxt, 0) > top and len(text[end:tokens[j].start()].split()) <= 1):
+                    break
+                value, top, end, i = (value or 0) * scales[nxt], scales[nxt], tokens[j].end(), j
+        elif w not in scales:
             # "três mil", "dva miliony": a number word times the scale words after it
             while value is not None and i + 1 < len(tokens) and tokens[i + 1].group().lower() in scales \
                     and text[end:tokens[i + 1].start()].strip() == "":
