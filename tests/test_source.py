@@ -325,6 +325,10 @@ def test_an_added_sentence_has_no_source():
      "China and Saudi Arabia hold the second biennale", "zh"),
     ("午前11時半に見つけた。", "Found at 11:30 a.m.", "Found at 11:40 a.m.", "ja"),
     ("一级、二级工程师", "Level 1 and Level 2 engineers", "Level 2 and Level 2 engineers", "zh"),
+    # a digit inside a Han word pairs with a changed number word; a year written short
+    ("保护三江源地区的生态", "protect the ecology of the three-river source region",
+     "protect the ecology of the five-river source region", "zh"),
+    ("22年に始まった。", "It started in 2022.", "It started in 2021.", "ja"),
     # Roman numerals; an ordinal nothing in the source counts
     ("no século XIX", "in the nineteenth century", "in the eighteenth century", "pt"),
     ("Foi a primeira vez que o país venceu.", "It was the first time the country won.",
@@ -348,6 +352,7 @@ def test_numbers_without_digits_on_one_side(source, good, bad, lang):
     ("Todos leram o livro.", "Both read the book.", "pt"),  # "both" pairs with nothing
     ("价值千万的车祸", "A car crash worth tens of millions", "zh"),
     ("五六百人参加", "Five or six hundred people took part", "zh"),
+    ("四川的一家工厂", "One factory in Sichuan", "zh"),  # a Han word's digit never pairs with "one"
     ("Em Setembro, o primeiro-ministro falou.", "In September, the prime minister spoke first.", "pt"),
 ])
 def test_number_words_that_are_not_changed_figures(source, target, lang):

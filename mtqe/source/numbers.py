@@ -37,6 +37,7 @@ class Number:
     strong: bool = True
     alt: float | None = None  # the other reading of an ambiguous "180,000" / "1.500"
     glued: bool = False  # digits inside a name ("BNT162b2", "G20")
+    raw: bool = False  # a Han digit inside a word ("三江源"): pairs with a changed word, no more
 
 
 # Scale words by language (lower case, matched right after a number). A compound such as
@@ -253,12 +254,12 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
             if is_en and re.match(r"\s?(?:pm|p\.m\.)", nxt) and value < 12:
                 alt = value + 12  # "7 PM" is the "19 Uhr" of a 24-hour source
             if end < len(text) and text[end] in "年后後" and lang in ("zh", "ja"):
-                # "80年代" is the 1980s, "95后" those born after 1995
-                decade = (text[end:end + 2] == "年代" or text[end] in "后後") and length == 2
-                if text[end] == "年" or decade:
+                # "80年代" is the 1980s, "95后" those born after 1995, "22年" also the year 2022
+                short_year = length == 2
+                if text[end] == "年" or short_year:
                     century = 1900 if value >= 30 else 2000
                     out.append(Number(value, value, False, start, end + 1, text[start:end + 1],
-                                      alt=century + value if decade else None))
+                                      alt=century + value if short_year else None))
                     continue
             gap = len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" "))  # "2021 年 1 月"
             if text[end + gap:end + gap + 1] == "月" and lang in ("zh", "ja", "ko") and 1 <= value <= 12:
@@ -690,6 +691,12 @@ def _han_numerals(text: str) -> list[Number]:
                 out.append(Number(value, value, False, start, start + len(piece), piece, strong=False,
                                   alt=1900.0 + value if decade else None))
             start += len(piece)
+    # A digit inside a word ("三江源" is "the three rivers' source", "六稳" "the six stabilities"):
+    # too loose to read as a figure, but a changed number word in the translation may pair with it.
+    for i, c in enumerate(text):
+        if c in "二三四五六七八九" and not any(n.start <= i < n.end for n in out):
+            out.append(Number(float(_HAN_DIGITS[c]), float(_HAN_DIGITS[c]), False, i, i + 1, c, strong=False,
+                              raw=True))
     return out
 
 
@@ -819,7 +826,7 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
             if t.strong and t not in left["matched"]:
                 # A figure said twice where the source has it once, and a source figure
                 # the translation lost ("Level 2 and Level 2" for "一级、二级"): changed.
-                lost = [s for s in left["source"] if s.kind == t.kind and not s.glued
+                lost = [s for s in left["source"] if s.kind == t.kind and not s.glued and not s.raw
                         and not any(_matches(x, s) for x in tgt)]
                 if lost:
                     issues.append(NumberIssue("changed", t.start, t.end, t.text,
@@ -833,7 +840,9 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
                 continue  # "COVID-19" may match a source figure but never stands for one
             # A number word is a figure only when the source has one of its kind left
             # unmatched to pair it with ("tři" / "two"): otherwise "ten" may be idiom.
-            pair = [s for s in left["source"] if s.kind == t.kind]
+            # (a digit inside a Han word pairs only with a figure of two or more: "one" and
+            # "first" are article and idiom as often as figures)
+            pair = [s for s in left["source"] if s.kind == t.kind and (not s.raw or t.value >= 2)]
             word = t.text.lower()
             if word in _PLURALS["en"]:
                 pair = [s for s in pair if s.value >= 10]  # "hundreds" is not the "二" of "二是"
