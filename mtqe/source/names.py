@@ -263,7 +263,7 @@ def _phrase_around(text: str, start: int, end: int) -> str:
 
 
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
-_NOUN_PLACE_ZIPF = 4.0
+_NOUN_PLACE_ZIPF = 4.0  # German "Amberg" 3.5, "Boden" 5.0, "Waren" 5.9
 # Slavic languages decline names ("Rusku", "pražského", "Vídně"): compared on short stems.
 _SLAVIC = frozenset({"cs", "sk", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "mk"})
 
@@ -303,8 +303,8 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
         # or a small town's name too ("Boden", "Waren", "Norden"): only a word uncommon in
         # the language counts, or a country, capital or state.
         borrowed = z < zipf(w.lower(), "en") - 0.3 and (not nouns or z < _NOUN_PLACE_ZIPF)
-        place = nouns and gazetteer.is_place(romanise(w)) and (
-            z < _NOUN_PLACE_ZIPF or (gazetteer.place_rank(romanise(w)) or 9) <= 2)
+        rank = gazetteer.place_rank(romanise(w)) if nouns else None
+        place = rank is not None and (z < _NOUN_PLACE_ZIPF or rank <= 2)
         if _reverse_country(w, src_lang) or rare or borrowed or place:
             out.append(w)
     return out
