@@ -357,3 +357,14 @@ def test_numbers_without_digits_on_one_side(source, good, bad, lang):
 ])
 def test_number_words_that_are_not_changed_figures(source, target, lang):
     assert "number_mismatch" not in cats(source, target, lang)
+
+
+def test_a_language_without_country_names_says_so():
+    # Livonian: no catalogue of country names to find "Latvia" under; a person is still compared
+    src = "Lemoine jagīz eņtš vērzõiļi Ēstimōn."
+    rep = compare_segment(src, "Lemoine shared his findings in Latvia.", "liv")
+    found = [f for f in rep.findings if f.category == "name_not_in_source"]
+    assert found and all(f.strength < 0.45 and "no country names" in f.reason for f in found)
+    assert "name_not_in_source" in cats(src, "Vanaga shared her findings in Estonia.", "liv")
+    # a source word that starts like the name: "līvõ" / "Livonian"
+    assert "name_not_in_source" not in cats("Ta kītiz līvõ kīelõ.", "He spoke in Livonian.", "liv")

@@ -129,7 +129,7 @@ def compare_segment(source: str, target: str, src_lang: str | None = None) -> So
             # Strengths follow measured precision (pt-en critical errors: about a third of
             # these flags are real errors where a twentieth of all segments are).
             out.append(Finding(0, n.start, n.end, "name_not_in_source",
-                               0.5 if rep.support == "exact" else 0.2, n.detail))
+                               0.5 if rep.support == "exact" and not n.weak else 0.2, n.detail))
         for name in names.source_names_missing(source, target, lang):
             out.append(Finding(0, 0, len(target), "name_missing", 0.45,
                                f"the source's '{name}' has no counterpart in the translation"))
