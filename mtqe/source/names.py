@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..checks import gazetteer
-from .numbers import _month_names
+from .numbers import EN_CALENDAR, _month_names
 from .scripts import name_support, romanise, script_of, zipf
 
 # A capitalised target word (hyphenated parts separately), and runs of them as one name.
@@ -56,15 +56,10 @@ def _is_initial(sentence: str, pos: int) -> bool:
     return not sentence[:pos].strip(" \"'“‘(–-")
 
 
-_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                       "friday", "saturday", "sunday"])
-
-
 def _checkable(word: str, initial: bool) -> bool:
     if len(word) < 3 or sum(c.isupper() for c in word) > 1:
         return False  # acronyms are translated letter by letter (IMF / FMI, GDP / PIB)
-    if word.lower().rstrip("s") in _CALENDAR:
+    if word.lower().rstrip("s") in EN_CALENDAR:
         return False  # dates are the number check's
 
     z = zipf(word.lower(), "en")
@@ -255,8 +250,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         note = "" if support == "exact" else f" (approximate: {script_of(source)} romanisation)"
         # Without the language's country names ("Lețmō" for Latvia) a country or people
         # cannot be looked for: said, not flagged.
-        unchecked = not catalogue and bool(gazetteer.country_named(_phrase_around(target, start, end))
-                                           or gazetteer.country_named(word))
+        unchecked = not catalogue and bool(gazetteer.country_named(phrase) or gazetteer.country_named(word))
         if unchecked:
             note = f" (no country names in {src_lang or 'the source language'} to compare)"
         issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}",

@@ -94,10 +94,12 @@ _EN_MONTHS = {m: i for i, m in enumerate(
 # language CLDR does not describe.
 _LATIN_MONTHS = {**_EN_MONTHS, "janvar": 1, "februar": 2, "mart": 3, "aprill": 4, "mai": 5, "juni": 6,
                  "juli": 7, "avgust": 8, "septembr": 9, "oktobr": 10, "novembr": 11, "dekabr": 12}
-_EN_MONTHS.update({m[:3]: i for m, i in list(_EN_MONTHS.items()) if m != "may"})
-_EN_MONTHS["sept"] = 9
 _EN_WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+# Month and day names in full: dates are this module's, not the name check's.
+EN_CALENDAR = frozenset([*_EN_MONTHS, *_EN_WEEKDAYS])
+_EN_MONTHS.update({m[:3]: i for m, i in list(_EN_MONTHS.items()) if m != "may"})
+_EN_MONTHS["sept"] = 9
 # English number words too loose to pair with a source figure on their own ("both" renders
 # "既…也" as often as a figure, "a dozen" "十几").
 _AMBIGUOUS: frozenset[str] = frozenset({"both", "dozen"})
@@ -436,46 +438,53 @@ def _day_names(lang: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=32)
-def _number_words(lang: str) -> dict[str, float]:
-    """One-word numbers of a language, cardinal and ordinal, from num2words (empty where
-    it has no such language)."""
+def _spelled(lang: str) -> tuple[tuple[str, float, str], ...]:
+    """(words, value, cardinal | ordinal) for 0-100 and 1000 as num2words writes them in
+    ``lang`` (empty where it has no such language)."""
     try:
         from num2words import num2words
     except ImportError:  # pragma: no cover - a dependency
-        return {}
-    words: dict[str, float] = {}
-    for n in (*range(0, 21), *range(30, 100, 10), 100, 1000):
+        return ()
+    out = []
+    for n in (*range(0, 101), 1000):
         for to in ("cardinal", "ordinal"):
-            if n == 1 and to == "cardinal":
-                continue  # "um", "ein", "jeden": an article or pronoun as often as a figure
             try:
-                w = num2words(n, lang=lang, to=to).lower()
+                out.append((num2words(n, lang=lang, to=to).lower(), float(n), to))
             except Exception:
                 continue
+    return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def _number_words(lang: str) -> dict[str, float]:
+    """One-word numbers of a language, cardinal and ordinal, from num2words."""
+    words: dict[str, float] = {}
+    for w, n, to in _spelled(lang):
+        if n <= 20 or n % 10 == 0:  # compounds ("dreiundzwanzig") are read by their head
+            if n == 1 and to == "cardinal":
+                continue  # "um", "ein", "jeden": an article or pronoun as often as a figure
             if " " not in w and "-" not in w:
-                words.setdefault(w, float(n))
+                words.setdefault(w, n)
     for w, n in _EXTRA_WORDS.get(lang, {}).items():
         words.setdefault(w, float(n))
     return words
 
 
 @lru_cache(maxsize=32)
-def _number_phrases(lang: str) -> dict[str, float]:
-    """Numbers from 21 to 99 that num2words writes as several words ("vinte e um")."""
-    try:
-        from num2words import num2words
-    except ImportError:  # pragma: no cover - a dependency
-        return {}
-    out: dict[str, float] = {}
-    for n in range(21, 100):
-        for to in ("cardinal", "ordinal"):
-            try:
-                w = num2words(n, lang=lang, to=to).lower()
-            except Exception:
-                break
-            if " " in w:
-                out.setdefault(w, float(n))
-    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))
+def _number_phrases(lang: str) -> tuple[dict[str, float], re.Pattern[str] | None]:
+    """Numbers from 21 to 99 that num2words writes as several words ("vinte e um"), and a
+    pattern finding them (longest first)."""
+    phrases = {w: n for w, n, _ in reversed(_spelled(lang)) if 21 <= n <= 99 and " " in w}
+    if not phrases:
+        return {}, None
+    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+    return phrases, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@lru_cache(maxsize=32)
+def _calendar(lang: str) -> frozenset[str]:
+    """Month and day names of a language: no number words, though "Setembro" starts like "sete"."""
+    return frozenset([*_month_names(lang), *_day_names(lang)])
 
 
 # Plural round numbers ("hundreds of", "desítky", "тысячи"): weak figures of their own.
@@ -568,14 +577,13 @@ def _source_words(text: str, lang: str) -> list[Number]:
               **{k: v for k, v in _SCALES.get(lang, {}).items() if " " not in k and v >= 1000}}
     out = []
     # Numbers of several words ("vinte e um", "двадцать один", "vingt et un") first.
-    phrases = _number_phrases(lang)
+    phrases, pattern = _number_phrases(lang)
     taken: list[tuple[int, int]] = []
-    if phrases:
-        for m in re.finditer(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)", text.lower()):
-            out.append(Number(phrases[m.group()], phrases[m.group()], False, m.start(), m.end(),
-                              text[m.start():m.end()], strong=False))
-            taken.append((m.start(), m.end()))
-    calendar = {**_month_names(lang), **_day_names(lang)}
+    for m in pattern.finditer(text.lower()) if pattern else ():
+        out.append(Number(phrases[m.group()], phrases[m.group()], False, m.start(), m.end(),
+                          text[m.start():m.end()], strong=False))
+        taken.append((m.start(), m.end()))
+    calendar = _calendar(lang)
     tokens = [t for t in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
               if not any(a <= t.start() < b for a, b in taken)]
     i = 0
@@ -583,7 +591,6 @@ def _source_words(text: str, lang: str) -> list[Number]:
         m = tokens[i]
         w = m.group().lower()
         end = m.end()
-        # "Setembro" starts like "sete": a month is no number word
         value = None if w in calendar else _word_value(w.replace("’", "'"), lang)
         if w in plurals and i + 1 < len(tokens):
             # "centenas de milhões", "сотни миллионов": a plural of a smaller scale word times
@@ -780,18 +787,6 @@ def _one_to_one(src: list[Number], tgt: list[Number]) -> dict[str, list[Number]]
 _CODE = re.compile(r"(?<![A-Za-z0-9-])([A-Za-z][A-Za-z]*(?:-[A-Za-z]+)*-?)(\d+)(?!\d)")
 
 
-_HAN_CHAR = {v: k for k, v in _HAN_DIGITS.items() if k not in "两兩〇"}
-_HAN_CHAR[10] = "十"
-
-
-def _digit_in(source: str, value: float) -> bool:
-    """Whether the source writes ``value`` anywhere, as digits or a Han numeral, whatever the
-    words around it ("三舅" is the third uncle, "XIX" the nineteenth century)."""
-    n = int(value)
-    return bool(re.search(rf"(?<!\d){n}(?!\d)", source)) or _HAN_CHAR.get(n, "\0") in source \
-        or any(_roman(r) == n for r in _ROMAN.findall(source))
-
-
 def _code_changes(source: str, target: str, taken: set[tuple[int, int]]) -> list[NumberIssue]:
     """Codes and model names ("COVID-19", "ST-36", "SARS-CoV-2") kept in the source's Latin
     letters but with other digits in the translation."""
@@ -808,13 +803,24 @@ def _code_changes(source: str, target: str, taken: set[tuple[int, int]]) -> list
     return out
 
 
+_HAN_CHAR = {v: k for k, v in _HAN_DIGITS.items() if k not in "两兩〇"}
+_HAN_CHAR[10] = "十"
+
+
+def _digit_in(source: str, value: float) -> bool:
+    """Whether the source writes ``value`` anywhere, as digits or a Han numeral, whatever the
+    words around it ("三舅" is the third uncle, "XIX" the nineteenth century)."""
+    n = int(value)
+    return bool(re.search(rf"(?<!\d){n}(?!\d)", source)) or _HAN_CHAR.get(n, "\0") in source \
+        or any(_roman(r) == n for r in _ROMAN.findall(source))
+
+
 def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]:
     """Values the translation changed, added or dropped."""
     src = extract(source, src_lang)
     tgt = extract(target, "en")
     issues = []
-    unmatched = [s for s in src if not any(_matches(t, s) for t in tgt)]
-    unmatched_src = [s for s in unmatched if s.strong]
+    unmatched_src = [s for s in src if s.strong and not any(_matches(t, s) for t in tgt)]
     # Number words pair one to one: "tři roky ... tři týdny" has two threes, so a "two"
     # next to one "three" in the translation is a changed figure.
     left = _one_to_one(src, tgt)
