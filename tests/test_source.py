@@ -340,6 +340,20 @@ def test_an_added_sentence_has_no_source():
     ("Пришли двадцать один депутат.", "21 deputies came.", "22 deputies came.", "ru"),
     ("Custou centenas de milhares de milhões de euros.", "It cost hundreds of billions of euros.",
      "It cost hundreds of millions of euros.", "pt"),
+    # a bare day keeps the month of the date before it; a day said for another one
+    ("会议5月20日开幕，6月2日闭幕，8日发布公报。", "The meeting opened on May 20, closed on June 2 and "
+     "issued a communique on June 8.", "The meeting opened on May 20, closed on June 2 and issued a "
+     "communique on May 8.", "zh"),
+    ("东京电12月11日，首相11日表示", "Tokyo, December 11: the prime minister said on December 11",
+     "Tokyo, December 11: the prime minister said on December 12", "zh"),
+    # grouping that is not the language's decimal mark; "per thousand"; "ten or so"
+    ("收入在1,000亿到2,000亿元之间", "revenue of 100 billion to 200 billion yuan",
+     "revenue of 100 billion to 200 million yuan", "zh"),
+    ("每千字计一分", "one point per thousand characters", "one point per million characters", "zh"),
+    ("等了十来天", "waited about ten days", "waited about seven days", "zh"),
+    # 两 counts, never ranks: "second" is not the two of "两字"
+    ("他怕这两字，但迈出了第一步", "he feared the word but took the first step",
+     "he feared the word but took the second step", "zh"),
 ])
 def test_numbers_without_digits_on_one_side(source, good, bad, lang):
     test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
@@ -354,6 +368,8 @@ def test_numbers_without_digits_on_one_side(source, good, bad, lang):
     ("五六百人参加", "Five or six hundred people took part", "zh"),
     ("四川的一家工厂", "One factory in Sichuan", "zh"),  # a Han word's digit never pairs with "one"
     ("Em Setembro, o primeiro-ministro falou.", "In September, the prime minister spoke first.", "pt"),
+    ("会议5月20日开幕，28日闭幕", "The meeting opened on May 20 and closed on the 28th", "zh"),
+    ("会议5月20日开幕，28日闭幕", "The meeting ran from 20 to 28 May", "zh"),  # the month said once
 ])
 def test_number_words_that_are_not_changed_figures(source, target, lang):
     assert "number_mismatch" not in cats(source, target, lang)

@@ -127,6 +127,8 @@ _HAN_NUMERAL = re.compile(
     r"|[二三四五六七八九十百千万](?=[张枚把片份起例座颗篇首句期支队间幅匹头口套副对双笔封趟遍回步栋户"
     r"克米吨亩斤季秒代章节集局方省市县区地星世つ歳階冊番度頭成审]|中(?=全会))"
     r"|^[一二三四五六七八九十]+(?=[、.．])"
+    # "每千字" (per thousand characters), "十来天" (ten days or so)
+    r"|(?<=每)[十百千万](?![一二三四五六七八九十百千万萬亿億])|(?<![一二三四五六七八九])[十百千](?=来)"
     r"|[两兩]"
     r"|[零〇一二两兩三四五六七八九十百千万萬亿億]{2,}")
 
@@ -179,8 +181,9 @@ def _parse_digits(s: str, lang: str | None) -> tuple[float, int, float | None]:
     # by a group of three ("1.50" written the English way in a German text).
     is_decimal = sep == dec or len(parts[1]) != 3
     as_decimal, as_group = _num(parts[0] + "." + parts[1]), _num(parts[0] + parts[1])
-    if len(parts[1]) == 3 and lang != "en":
-        # "180,000" in a Portuguese text is most likely a figure written the English way.
+    if len(parts[1]) == 3 and lang != "en" and (is_decimal or dec is None):
+        # "180,000" in a Portuguese text is most likely a figure written the English way;
+        # where the separator is not the language's decimal mark ("2,000亿") it only groups.
         return (as_decimal, n, as_group) if is_decimal else (as_group, n, as_decimal)
     return (as_decimal if is_decimal else as_group), n, None
 
@@ -294,7 +297,28 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
         words += [Number(float(v), float(v), False, m.start(), m.end(), m.group(), strong=False)
                   for m in _ROMAN.finditer(text) if (v := _roman(m.group()))]
     # A word inside a figure already read ("1,1 mil milhões", "1.1 billion") is not another one.
-    return out + [w for w in words if not any(n.start < w.end and w.start < n.end for n in out)]
+    out += [w for w in words if not any(n.start < w.end and w.start < n.end for n in out)]
+    if lang in ("zh", "ja"):
+        out += _implied_months(text, out)
+    return out
+
+
+# A day with no month before it ("9日"), in Chinese or Japanese text.
+_BARE_DAY = re.compile(r"(?<![月\d])\s*(\d{1,2})\s*[日号]")
+
+
+def _implied_months(text: str, found: list[Number]) -> list[Number]:
+    """"12月3日暂时休会，9日继续": the 9th is in December too, and a translation says so
+    ("on December 9"). Each bare day after a dated month gets that month, weakly (the
+    translation need not repeat it)."""
+    months = sorted((n for n in found if n.kind == "month"), key=lambda n: n.start)
+    out = []
+    for m in _BARE_DAY.finditer(text):
+        last = [n for n in months if n.end <= m.start()]
+        if last and 1 <= int(m.group(1)) <= 31:
+            out.append(Number(last[-1].value, last[-1].value, False, m.start(1), m.end(),
+                              f"{last[-1].text}…{m.group().strip()}", "month", strong=False))
+    return out
 
 
 _ROMAN = re.compile(r"\b[IVX]{2,6}\b")
@@ -755,6 +779,8 @@ def _close(a: float, b: float) -> bool:
 def _matches(t: Number, s: Number) -> bool:
     if (t.glued and not s.strong and not s.glued) or (s.glued and not t.strong and not t.glued):
         return False  # the "2" of "BNT162b2" is not the source's "две"
+    if s.text in ("两", "兩") and t.text.lower() in _EN_ORDINALS:
+        return False  # 两 counts and never ranks: "the second" is 第二
     if "weekday" in (t.kind, s.kind):
         return t.kind == s.kind and t.value == s.value
     if t.kind == "month" or s.kind == "month":
@@ -772,14 +798,18 @@ def _matches(t: Number, s: Number) -> bool:
 def _one_to_one(src: list[Number], tgt: list[Number]) -> dict[str, list[Number]]:
     """Target numbers matched to distinct source numbers (in order), and the source numbers
     left over."""
-    free = list(src)
-    matched = []
-    for t in tgt:
-        hit = next((s for s in free if _matches(t, s)), None)
-        if hit is not None:
-            free.remove(hit)
-            matched.append(t)
-    return {"matched": matched, "source": free}
+    free = list(range(len(src)))
+    taken: list[int] = []
+    # Same kind first: a plain "12" may match the "12月" of a date, but not take it from the
+    # "December" that says it.
+    for same in (True, False):
+        for k, t in enumerate(tgt):
+            hit = next((i for i in free if k not in taken and (src[i].kind == t.kind) == same
+                        and _matches(t, src[i])), None)
+            if hit is not None:
+                free.remove(hit)
+                taken.append(k)
+    return {"matched": [tgt[k] for k in sorted(taken)], "source": [src[i] for i in free]}
 
 
 # The digits end where the digits end: "CMV-22B", and "B-52轰炸机" where no word boundary
@@ -832,8 +862,10 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
             if t.strong and t not in left["matched"]:
                 # A figure said twice where the source has it once, and a source figure
                 # the translation lost ("Level 2 and Level 2" for "一级、二级"): changed.
+                # (a figure the translation says elsewhere counts as lost only where the
+                # source says it more often: strong figures and months, never a stray 一)
                 lost = [s for s in left["source"] if s.kind == t.kind and not s.glued and not s.raw
-                        and not any(_matches(x, s) for x in tgt)]
+                        and (s.strong or s.kind == "month" or not any(_matches(x, s) for x in tgt))]
                 if lost:
                     issues.append(NumberIssue("changed", t.start, t.end, t.text,
                                               f"'{t.text}' is said more often than in the source, which "
