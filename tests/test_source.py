@@ -89,6 +89,21 @@ def test_a_dropped_number_is_missing():
     # "norte" starts like "Norwegian", but it builds country names ("Coreia do Norte"): no adjective
     ("name_not_in_source", "Armas a partir de território norte-americano.", "Weapons based on American soil.",
      "Weapons based on Norwegian soil.", "pt"),
+    # one sound, several romanisations: "Шольцем" is Scholz, "Джуфре" Jufra, "Луксоре" Luxor
+    ("name_not_in_source", "Встреча с Олафом Шольцем прошла в Берлине.",
+     "The meeting with Olaf Scholz took place in Berlin.",
+     "The meeting with Olaf Schulte took place in Berlin.", "ru"),
+    ("name_not_in_source", "Бои шли у базы Джуфре.", "Fighting went on near the Jufra base.",
+     "Fighting went on near the Misrata base.", "ru"),
+    ("name_not_in_source", "Туристы вернулись в Луксоре.", "Tourists returned to Luxor.",
+     "Tourists returned to Aswan.", "ru"),
+    # a declined source name is found among the translation's names on a short stem, and
+    # "Євро-" is "Euro-"
+    ("name_missing", "Я пояснила Маргариті, як заповнити документи.",
+     "I explained to Marharyta how to fill in the documents.",
+     "I explained to the officer how to fill in the documents.", "uk"),
+    ("name_not_in_source", "Прапор Європейського союзу зірвали.",
+     "The flag of the European Union was torn down.", "The flag of the African Union was torn down.", "uk"),
     # number words in the source pair with a changed figure in the translation
     ("number_mismatch", "Jeho návrat se prodloužil na dva měsíce.", "His return was extended to two months.",
      "His return was extended to three months.", "cs"),
@@ -114,6 +129,11 @@ def test_good_and_bad_translation(category, source, good, bad, lang):
 ])
 def test_german_nouns_are_not_names(source, target):
     assert "name_missing" not in cats(source, target, "de")
+
+
+def test_a_word_that_starts_a_sentence_inside_a_segment_is_no_name():
+    source = "Я піду спати. Набиратись сил треба."
+    assert "name_missing" not in cats(source, "I'll go to bed. I need to get some strength.", "uk")
 
 
 def test_a_word_that_starts_like_a_country_is_not_one():
