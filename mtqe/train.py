@@ -57,7 +57,7 @@ class Example:
     sentences: list[str]
     i: int
     spans: list[list[int]]
-    label: int
+    label: float  # 1 erroneous, 0 clean; in between a soft label (minor errors only)
 
 
 def examples_from_records(records: Sequence[dict[str, Any]], clean_keep: float,
@@ -84,9 +84,9 @@ def _batches(examples: list[Example], tokenizer: Any, model: QEModel, batch_size
             for w in build_windows(tokenizer, ex.sentences, ex.i, model.config, ex.spans):
                 # A window of an erroneous sentence is positive if it holds an error token
                 # (or if the corruption left no span, e.g. a pure omission).
-                pos = ex.label and (not ex.spans or any(t == 1 for t in w.token_labels))
+                hit = not ex.spans or any(t == 1 for t in w.token_labels)
                 wins.append(w)
-                labels.append(float(pos))
+                labels.append(float(ex.label) if hit else 0.0)
             if len(wins) >= batch_size:
                 yield wins[:batch_size], torch.tensor(labels[:batch_size])
                 wins, labels = wins[batch_size:], labels[batch_size:]

@@ -242,7 +242,8 @@ def finetune_model(model_dir: str | Path, dev_path: str | Path, out: str | Path,
     chosen = {s.id for s in select}
     held, _ = by_document(dev_all, 0.3, salt="select:")
     held_ids = {s.id for s in held}
-    examples = _real_examples([s for s in dev_all if s.id not in held_ids and s.id not in chosen])
+    examples = _real_examples([s for s in dev_all if s.id not in held_ids and s.id not in chosen],
+                              cfg.get("minor_label", 0.0))
     dev_docs, dev_labels = _dev_documents(select)
     log.info("stage 2: %d real examples, %d selection segments", len(examples), len(select))
     summary = train(model, tokenizer, examples, tcfg, dev_docs, dev_labels, run_dir,
@@ -259,9 +260,12 @@ def finetune_model(model_dir: str | Path, dev_path: str | Path, out: str | Path,
     return summary
 
 
-def _real_examples(segs: list[DevSegment]) -> list[Any]:
+def _real_examples(segs: list[DevSegment], minor_label: float = 0.0) -> list[Any]:
     """Training examples from human-annotated MT: each document (system + source document)
-    in order, sentence label "has a major error", token labels from all annotated spans."""
+    in order, sentence label "has a major error", token labels from its major spans.
+
+    ``minor_label`` > 0 gives a segment with only minor errors that soft label instead of 0:
+    minor errors are evidence of a weaker translation, which a clean/major split throws away."""
     from .train import Example
 
     docs: dict[str, list[DevSegment]] = {}
@@ -272,7 +276,8 @@ def _real_examples(segs: list[DevSegment]) -> list[Any]:
         sents = [s.target for s in group]
         for i, s in enumerate(group):
             spans = [[a, b] for a, b, sev in s.errors if sev == "major"]
-            out.append(Example(sents, i, spans, int(s.bad)))
+            label = 1.0 if s.bad else (0.0 if s.clean else minor_label)
+            out.append(Example(sents, i, spans, label))
     return out
 
 

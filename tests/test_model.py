@@ -103,3 +103,21 @@ def test_only_top_layers_train() -> None:
     assert any(".layer.3." in k for k in trainable)
     assert not any(".layer.2." in k or "embeddings" in k for k in trainable)
     assert {"sentence_head.0.weight", "token_head.weight", "case.weight"} <= trainable
+
+
+def test_minor_errors_give_a_soft_label(tokenizer) -> None:  # type: ignore[no-untyped-def]
+    from mtqe.devdata import DevSegment
+    from mtqe.train import _batches
+    from mtqe.workflows import _real_examples
+
+    segs = [DevSegment("a", "d", CLEAN[0], None, bad=True, clean=False, errors=[(4, 11, "major")]),
+            DevSegment("b", "d", CLEAN[1], None, bad=False, clean=False, errors=[(0, 9, "minor")]),
+            DevSegment("c", "d", CLEAN[2], None, bad=False, clean=True)]
+    hard = _real_examples(segs)
+    soft = _real_examples(segs, minor_label=0.3)
+    assert [e.label for e in hard] == [1.0, 0.0, 0.0]
+    assert [e.label for e in soft] == [1.0, 0.3, 0.0]
+    assert soft[0].spans == [[4, 11]] and soft[1].spans == []  # token labels: major spans only
+    assert [e.sentences for e in soft] == [CLEAN[:3]] * 3  # one document, read in order
+    _, labels = next(_batches(soft, tokenizer, tiny_model(tokenizer), 3, random.Random(0)))
+    assert sorted(labels.tolist()) == pytest.approx([0.0, 0.3, 1.0])
