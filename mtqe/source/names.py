@@ -126,7 +126,9 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
                 return True
         # Flattened words are close more easily ("Yartseva" flattens to "arceva", 71 from
         # "tokareva"): there the first letter must agree too.
-        if w == k or (fuzz.ratio(w, k) >= _FUZZ and (not short_stem or _fold(w[0]) == _fold(k[0]))):
+        # And a short word is no near spelling of a longer one ("Ole" of "Nolte").
+        if w == k or (fuzz.ratio(w, k) >= _FUZZ and (not short_stem or _fold(w[0]) == _fold(k[0]))
+                      and (min(len(w), len(k)) >= 4 or min(len(w), len(k)) > 0.6 * max(len(w), len(k)))):
             return True
         n = min(len(w), len(k))
         if n >= _STEM and w[:max(_STEM, n - 3)] == k[:max(_STEM, n - 3)]:
@@ -228,6 +230,16 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
                                      for w in src_words) for a in alts)
 
 
+def _source_countries(source: str, lang: str | None) -> dict[str, str]:
+    """Romanised source words that name a country, in the source language or in English."""
+    out = {}
+    for w in re.findall(r"[^\W\d_][\w'’-]*", source):
+        country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w))
+        if country:
+            out[_key(w).replace(" ", "")] = country
+    return out
+
+
 @lru_cache(maxsize=256)
 def _country_words(source: str, lang: str | None) -> frozenset[str]:
     """Words of the multi-word country names (in ``lang``) that the source contains."""
@@ -274,12 +286,17 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     src_words = _words(source)
     joined = "".join(_key(source).split())
     catalogue = bool(_country_translations(src_lang or ""))
+    countries = _source_countries(source, src_lang)
     issues = []
     for start, end, word in target_names(target):
-        if _found(word, src_words, joined, loose, short):
-            continue
         phrase = _phrase_around(target, start, end)
-        if any(_exonym_found(n, source, src_words, src_lang, short) for n in (phrase, word)):
+        country = gazetteer.country_named(phrase) or gazetteer.country_named(word)
+        # A source word that names another country is no near spelling of this one: "Iran"
+        # is not "Iraq", nor "Austria" "Australia".
+        words = [w for w in src_words if countries.get(w, country) == country] if country else src_words
+        if _found(word, words, joined, loose, short):
+            continue
+        if any(_exonym_found(n, source, words, src_lang, short) for n in (phrase, word)):
             continue
         if not catalogue and _shares_head(src_words, {_key(word)[:6]}):
             # A language without a catalogue of country names (Livonian): a source word that
