@@ -63,7 +63,7 @@ def _is_initial(sentence: str, pos: int) -> bool:
     return not before or bool(_SENTENCE_END.search(before))
 
 
-def _checkable(word: str, initial: bool) -> bool:
+def _checkable(word: str, initial: bool, common_places: bool = False) -> bool:
     if len(word) < 3 or sum(c.isupper() for c in word) > 1:
         return False  # acronyms are translated letter by letter (IMF / FMI, GDP / PIB)
     if word.lower().rstrip("s") in EN_CALENDAR:
@@ -79,23 +79,27 @@ def _checkable(word: str, initial: bool) -> bool:
     if _key(word) in _alternates() and z < 5.0:
         return True  # a city of over 100,000 ("Geneva"), unless an everyday word
     rank = gazetteer.place_rank(word)
-    if rank is not None and rank <= 1 and not gazetteer.is_region(word):
+    if common_places and rank is not None and rank <= 1 and not gazetteer.is_region(word):
         # a country, state or capital, however common ("Texas", "London"); not a sea or a
         # continent, which sources translate ("Тихий океан" is the Pacific)
         return True
     return z < (_COMMON_ZIPF - 1.0 if initial else _COMMON_ZIPF)
 
 
-def target_names(target: str) -> list[tuple[int, int, str]]:
+def target_names(target: str, common_places: bool = False) -> list[tuple[int, int, str]]:
     """Capitalised words of the target worth finding in the source (none in a headline,
-    where every word is capitalised and names cannot be told from words)."""
+    where every word is capitalised and names cannot be told from words).
+
+    ``common_places``: also the states and capitals whose names are common English words.
+    Only for sources that transliterate them ("Техас", "Kalifornie"): Romance and Germanic
+    languages have exonyms of their own ("Inglaterra", "Londres") no catalogue lists."""
     words = re.findall(r"[A-Za-z]{4,}", target)
     if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
         return []
     out = []
     for m in _CAP.finditer(target):
         word = _POSSESSIVE.sub("", m.group())
-        if _checkable(word, _is_initial(target, m.start())):
+        if _checkable(word, _is_initial(target, m.start()), common_places):
             out.append((m.start(), m.start() + len(word), word))
     # Countries whose names are common words ("United States", "New Zealand") as a unit.
     for m in _RUN.finditer(target):
@@ -295,7 +299,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     catalogue = bool(_country_translations(src_lang or ""))
     countries = _source_countries(source, src_lang)
     issues = []
-    for start, end, word in target_names(target):
+    for start, end, word in target_names(target, common_places=short):
         phrase = _phrase_around(target, start, end)
         country = gazetteer.country_named(phrase) or gazetteer.country_named(word)
         # A source word that names another country is no near spelling of this one: "Iran"
