@@ -146,6 +146,12 @@ def test_a_sea_the_source_translates_is_not_looked_for():
                                             "The islands lie in the south Pacific.", "ru")
 
 
+def test_a_declined_acronym_is_no_name():
+    source = "Полпред в УрФО проверил поставки БАДов."
+    target = "The envoy to the Ural Federal District checked the supply of dietary supplements."
+    assert "name_missing" not in cats(source, target, "ru")
+
+
 def test_a_word_that_starts_a_sentence_inside_a_segment_is_no_name():
     source = "Я піду спати. Набиратись сил треба."
     assert "name_missing" not in cats(source, "I'll go to bed. I need to get some strength.", "uk")

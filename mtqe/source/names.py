@@ -363,8 +363,8 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
     out = []
     for m in words:
         w = m.group()
-        if not w[0].isupper() or len(w) < 4 or w.isupper():
-            continue
+        if not w[0].isupper() or len(w) < 4 or sum(c.isupper() for c in w.split("-")[0]) > 1:
+            continue  # acronyms, declined or not ("УрФО", "БАДов", "QR-кодов"), are translated
         if _is_initial(source, m.start()) or w.lower() in _month_names(lang):
             continue
         z = zipf(w.lower(), lang)
