@@ -114,6 +114,11 @@ def test_a_dropped_number_is_missing():
      "Texas will restrict gun sales.", "cs"),
     ("name_not_in_source", "В Англии выявили новые случаи.", "New cases were found in England.",
      "New cases were found in Wales.", "ru"),
+    # initials taken before romanising ("США"), an English hard c for a Cyrillic к
+    ("name_not_in_source", "США и Россия будут торговаться.", "The United States and Russia will bargain.",
+     "China and Russia will bargain.", "ru"),
+    ("name_not_in_source", "Крымские татары не учитываются.", "Crimean Tatars are not counted.",
+     "Siberian Tatars are not counted.", "ru"),
     # number words in the source pair with a changed figure in the translation
     ("number_mismatch", "Jeho návrat se prodloužil na dva měsíce.", "His return was extended to two months.",
      "His return was extended to three months.", "cs"),

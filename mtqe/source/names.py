@@ -150,6 +150,7 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
 
 # Spellings one sound has across romanisations ("Scholz" / "Sholtsa", "Jufra" / "Dzhufre",
 # "Luxor" / "Luksore"), longest first; sh and ch become one letter before c becomes k.
+# (f and v stay apart: "Frantsiya" and "vernutsya" would share a skeleton.)
 _SOUNDS = (("dzh", "j"), ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("zh", "j"), ("dj", "j"),
            ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("sh", "S"), ("ch", "C"), ("x", "ks"),
            ("q", "k"), ("c", "k"), ("w", "v"), ("tz", "z"), ("ts", "z"))
@@ -180,7 +181,7 @@ def _flatten(k: str) -> str:
                  ("yo", "o"), ("io", "o"), ("kh", "h"), ("g", "h"), ("ts", "c"), ("tz", "c"), ("j", "i"),
                  ("y", "i"), ("w", "v"), ("eu", "ev"), ("ph", "f"), ("th", "t")):
         k = k.replace(a, b)
-    return k
+    return re.sub(r"^c(?=[aoulr])", "k", k)  # "Crimea" / "Krym", "Canada" / "Kanada"
 
 
 @lru_cache(maxsize=256)
@@ -283,8 +284,10 @@ def _generic_country_words(lang: str | None) -> frozenset[str]:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in _key(name).split() if len(w) > 2 or w in ("e",)]
-    return "".join(w[0] for w in words) if len(words) >= 2 else "\0"
+    """A name's initials, romanised after they are taken: "Соединённые Штаты Америки" is
+    "США" ("ssha", not the "ssa" of its romanised words); hyphens part words ("ЮАР")."""
+    words = [w for w in re.split(r"[\s-]+", name) if len(w) > 2 or w.lower() == "e"]
+    return _key("".join(w[0] for w in words)) if len(words) >= 2 else "\0"
 
 
 def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[NameIssue]:
