@@ -119,6 +119,9 @@ def test_a_dropped_number_is_missing():
      "China and Russia will bargain.", "ru"),
     ("name_not_in_source", "Крымские татары не учитываются.", "Crimean Tatars are not counted.",
      "Siberian Tatars are not counted.", "ru"),
+    # CLDR's everyday country names beside pycountry's official ones ("Россия")
+    ("name_missing", "По его мнению, Россия может использовать газопровод.",
+     "In his view, Russia may use the pipeline.", "In his view, the country may use the pipeline.", "ru"),
     # number words in the source pair with a changed figure in the translation
     ("number_mismatch", "Jeho návrat se prodloužil na dva měsíce.", "His return was extended to two months.",
      "His return was extended to three months.", "cs"),

@@ -186,19 +186,30 @@ def _flatten(k: str) -> str:
 
 @lru_cache(maxsize=256)
 def _country_translations(lang: str) -> dict[str, list[str]]:
-    """Canonical country -> its names in ``lang`` (pycountry's iso3166 catalogues)."""
+    """Canonical country -> its names in ``lang``: pycountry's iso3166 catalogues (official
+    names) and CLDR's territory names through Babel (the everyday ones pycountry may lack:
+    "Россия" beside "Российская Федерация", "Великобритания")."""
     import pycountry
+    from babel import Locale, UnknownLocaleError
 
     try:
-        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        gettext_ = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
     except OSError:
+        gettext_ = None
+    try:
+        cldr = dict(Locale.parse(lang).territories)
+    except (UnknownLocaleError, ValueError):
+        cldr = {}
+    if gettext_ is None and not cldr:
         return {}
     out: dict[str, list[str]] = {}
     for c in pycountry.countries:
         canonical = gazetteer.country_named(c.name)
         if canonical:
-            names = [tr.gettext(c.name)] + [tr.gettext(getattr(c, a))
-                                            for a in ("common_name", "official_name") if getattr(c, a, None)]
+            names = [cldr.get(c.alpha_2, "")]
+            if gettext_ is not None:
+                names += [gettext_(getattr(c, a)) for a in ("name", "common_name", "official_name")
+                          if getattr(c, a, None)]
             out.setdefault(canonical, []).extend(n for n in names if n)
     return out
 
