@@ -135,17 +135,24 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
             if len(w) >= 4 and len(k) >= 4 and w[1:3] == k[1:3] and (
                     w[0] == k[0] or (w[0] in "aeiou" and k[0] in "aeiou")):
                 return True
-        # Flattened words are close more easily ("Yartseva" flattens to "arceva", 71 from
-        # "tokareva"): there the first letter must agree too.
-        # And a short word is no near spelling of a longer one ("Ole" of "Nolte").
-        if w == k or (fuzz.ratio(w, k) >= _FUZZ and (not short_stem or _fold(w[0]) == _fold(k[0]))
-                      and (min(len(w), len(k)) >= 4 or min(len(w), len(k)) > 0.6 * max(len(w), len(k)))):
+        if w == k or _near(w, k, short_stem):
             return True
         n = min(len(w), len(k))
         if n >= _STEM and w[:max(_STEM, n - 3)] == k[:max(_STEM, n - 3)]:
             return True
     # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
     return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
+
+
+def _near(a: str, b: str, flattened: bool) -> bool:
+    """Two romanised spellings of one name by rapidfuzz ratio ("Qaddafi" / "Khadafi").
+
+    Flattened words are close more easily ("Yartseva" flattens to "arceva", 71 from
+    "tokareva"): there the first letter must agree too. And a short word is no near spelling
+    of a much longer one ("Ole" of "Nolte")."""
+    short, long = sorted((len(a), len(b)))
+    return fuzz.ratio(a, b) >= _FUZZ and (not flattened or _fold(a[0]) == _fold(b[0])) \
+        and (short >= 4 or short > 0.6 * long)
 
 
 # Spellings one sound has across romanisations ("Scholz" / "Sholtsa", "Jufra" / "Dzhufre",
@@ -307,7 +314,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     if support == "none":
         return []
     loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
-    short = script_of(source) in ("cyrillic", "greek") or src_lang in _SLAVIC
+    short = _declined(source, src_lang)
     src_words = _words(source)
     joined = "".join(_key(source).split())
     catalogue = bool(_country_translations(src_lang or ""))
@@ -353,6 +360,12 @@ _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _NOUN_PLACE_ZIPF = 4.0  # German "Amberg" 3.5, "Boden" 5.0, "Waren" 5.9
 # Slavic languages decline names ("Rusku", "pražského", "Vídně"): compared on short stems.
 _SLAVIC = frozenset({"cs", "sk", "pl", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "mk"})
+
+
+def _declined(source: str, lang: str | None) -> bool:
+    """Whether the source declines names and romanises them several ways (Slavic languages,
+    Cyrillic and Greek scripts): such names are compared on short stems."""
+    return script_of(source) in ("cyrillic", "greek") or lang in _SLAVIC
 
 
 def has_wordlist(lang: str | None) -> bool:
@@ -403,7 +416,7 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
     joined = "".join(_key(target).split())
     # Declined and variously romanised names ("Маргариті" / Marharyta, "Jelcin" / Yeltsin)
     # are looked for on short stems, among the target's capitalised words only.
-    short = script_of(source) in ("cyrillic", "greek") or src_lang in _SLAVIC
+    short = _declined(source, src_lang)
     capitalised = [_key(m.group()).replace(" ", "") for m in _CAP.finditer(target)] if short else []
     missing = []
     for name in source_names(source, src_lang):
