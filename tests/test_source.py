@@ -384,6 +384,11 @@ def test_an_added_sentence_has_no_source():
      "It was the third time the country won.", "pt"),
     # a language CLDR does not describe: the Latin month names
     ("Aprilõs Meta tieutiz.", "In April, Meta announced.", "In June, Meta announced.", "liv"),
+    # Livonian number words, day and month names (a published grammar; num2words and CLDR lack them)
+    ("Se vȯļ kuolm āigastõ tagān.", "It was three years ago.", "It was four years ago.", "liv"),
+    ("Ta tuļ kuolmõndpǟvan.", "He came on Wednesday.", "He came on Friday.", "liv"),
+    ("Mäng sai tieudõb detsembõrs.", "The game became known in December.",
+     "The game became known in January.", "liv"),
     # numbers of several words; a plural times a larger scale word
     ("Vieram vinte e um deputados.", "Twenty-one deputies came.", "Twenty-two deputies came.", "pt"),
     ("Пришли двадцать один депутат.", "21 deputies came.", "22 deputies came.", "ru"),

@@ -75,6 +75,39 @@ _SCALES: dict[str, dict[str, float]] = {
     "ja": {"兆": 1e12, "億": 1e8, "万": 1e4, "千": 1e3, "百万": 1e6},
 }
 _SCALES["ko"] = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3}
+_SCALES["liv"] = {"miljonõd": 1e6, "miljon": 1e6, "tū'ontõd": 1e3, "tūontõd": 1e3}
+
+
+def _livonian() -> dict[str, float]:
+    """Livonian number words, which num2words does not write, from the University of Tartu's
+    Livonian course (sisu.ut.ee/liivikeel, unit 5.2, numerals): units, -tuoistõn teens,
+    -kimdõ tens and -sa'ddõ hundreds written as one word, and the ordinals from third up whose
+    stems are no other word; each with and without the broken-tone apostrophe. Left out:
+    ``ikš`` (one), as num2words' "one" is everywhere, an article as often as a figure; ``tuoi``
+    (second), which starts ordinary words ("tuoitõks", food); ō for ǭ, since "kōdõks" is a
+    form of "kōd" (two, a pair: "kōdõks pǟvaks", for two days), not "kǭ'dõks" (eight); and the
+    sixth and fifth, whose stems are "kūd" (months) and "vīd"."""
+    units = {"ikš": 1, "kakš": 2, "kuolm": 3, "nēļa": 4, "vīž": 5, "kūž": 6, "seis": 7, "kǭ'dõks": 8,
+             "ī'dõks": 9}
+    words: dict[str, float] = {"kim": 10, "sadā": 100, "tū'ontõ": 1000, "e'žmi": 1, "kuolmõz": 3,
+                               "neļļõz": 4, "nēļļõz": 4, "seismõz": 7, "kǭ'dõksmõz": 8, "ī'dõksmõz": 9,
+                               "kimmõz": 10}
+    for unit, n in units.items():
+        if n > 1:
+            words.update({unit: n, unit + "kimdõ": 10 * n, unit + "sa'ddõ": 100 * n})
+        words[unit + "tuoistõn"] = 10 + n
+    variants = {}
+    for w, n in words.items():
+        for v in (w, w.replace("'", "")):
+            variants[v] = float(n)
+    return variants
+
+
+# Number words of languages num2words does not cover.
+_HAND_WORDS = {"liv": _livonian()}
+# The shortest stem an inflected number word is matched on: Livonian's short number words
+# share three letters with ordinary words ("kuolm", three; "kuoig").
+_MIN_STEM = {"liv": 4}
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -93,7 +126,8 @@ _EN_MONTHS = {m: i for i, m in enumerate(
 # The Latin month names in their English and their common eastern European spellings, for a
 # language CLDR does not describe.
 _LATIN_MONTHS = {**_EN_MONTHS, "janvar": 1, "februar": 2, "mart": 3, "aprill": 4, "mai": 5, "juni": 6,
-                 "juli": 7, "avgust": 8, "septembr": 9, "oktobr": 10, "novembr": 11, "dekabr": 12}
+                 "juli": 7, "avgust": 8, "septembr": 9, "oktobr": 10, "novembr": 11, "dekabr": 12,
+                 "detsember": 12, "detsembor": 12}  # Estonian, Livonian "detsembõr"
 _EN_WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 # Month and day names in full: dates are this module's, not the name check's.
@@ -108,7 +142,7 @@ _TIME_SECOND_AFTER = re.compile(r"\s+(?:only|to none)\b", re.I)
 _TIME_SECOND = re.compile(r"(?:\b(?:a|one|split|per|every|each)\s+|\d[\s-]*)$", re.I)
 # Languages whose month and day names take case endings (CLDR lists only some forms).
 _CASE_LANGS = frozenset({"cs", "sk", "pl", "ru", "uk", "be", "sl", "hr", "sr", "bs", "lt", "lv", "fi",
-                         "et", "hu"})
+                         "et", "hu", "liv"})
 
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                "六": 6, "七": 7, "八": 8, "九": 9}
@@ -447,8 +481,16 @@ def _fuzzy_names(text: str, names: dict[str, int], kind: str, lang: str) -> list
     return out
 
 
+# Day names CLDR does not have: Livonian, from the University of Tartu's course
+# (sisu.ut.ee/liivikeel, unit 5.4), with the spellings without the apostrophe and ļ.
+_HAND_DAYS = {"liv": {"e'žžõmpǟva": 0, "ežžõmpǟva": 0, "tūoiznapǟva": 1, "kuolmõndpǟva": 2, "neļļõndpǟva": 3,
+                      "nēļļõndpǟva": 3, "nellõndpǟva": 3, "brēḑõg": 4, "pūolpǟva": 5, "pivāpǟva": 6}}
+
+
 @lru_cache(maxsize=32)
 def _day_names(lang: str) -> dict[str, int]:
+    if lang in _HAND_DAYS:
+        return _HAND_DAYS[lang]
     try:
         from babel import dates
 
@@ -491,6 +533,8 @@ def _number_words(lang: str) -> dict[str, float]:
                 words.setdefault(w, n)
     for w, n in _EXTRA_WORDS.get(lang, {}).items():
         words.setdefault(w, float(n))
+    for w, n in _HAND_WORDS.get(lang, {}).items():
+        words.setdefault(w, n)
     return words
 
 
@@ -525,6 +569,7 @@ _PLURALS = {
     "pt": {"dezenas": 10, "centenas": 100, "milhares": 1e3, "milhões": 1e6},
     "es": {"decenas": 10, "cientos": 100, "miles": 1e3, "millones": 1e6},
     "fr": {"dizaines": 10, "centaines": 100, "milliers": 1e3, "millions": 1e6, "milliards": 1e9},
+    "liv": {"sadād": 100, "tū'ontõd": 1e3, "tūontõd": 1e3, "miljonõd": 1e6},
 }
 # What num2words does not generate: "both", Czech ordinals, and the case forms of the small
 # Slavic numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
@@ -570,7 +615,8 @@ def _word_value(w: str, lang: str) -> float | None:
     for stem, n in _ORDINAL_STEMS.get(lang, {}).items():
         if w.startswith(stem) and 1 <= len(w) - len(stem) <= 3 and w[len(stem)] in "ýíéáouě":
             return float(n)
-    best = max((k for k in table if len(k) >= 5 and w.startswith(k[:len(k) - 2])
+    least = _MIN_STEM.get(lang, 3)
+    best = max((k for k in table if len(k) >= 5 and len(k) - 2 >= least and w.startswith(k[:len(k) - 2])
                 and len(w) - (len(k) - 2) <= 3), key=len, default=None)
     if best:
         return table[best]
@@ -856,7 +902,8 @@ def compare(source: str, target: str, src_lang: str | None) -> list[NumberIssue]
     left = _one_to_one(src, tgt)
     # Only where the source's own number words can be read is a word with nothing to match added.
     lang = base_lang(src_lang)
-    reads_words = lang in ("zh", "ja") or bool(lang and _word_table(lang))
+    # (num2words' languages: a hand table such as Livonian's lacks the declined ordinals)
+    reads_words = lang in ("zh", "ja") or bool(lang and _spelled(lang))
     for t in tgt:
         if any(_matches(t, s) for s in src) and (t.strong or t in left["matched"]):
             if t.strong and t not in left["matched"]:
