@@ -389,6 +389,8 @@ def test_an_added_sentence_has_no_source():
     ("Ta tuļ kuolmõndpǟvan.", "He came on Wednesday.", "He came on Friday.", "liv"),
     ("Mäng sai tieudõb detsembõrs.", "The game became known in December.",
      "The game became known in January.", "liv"),
+    ("Termin um plōntõd jūnijsõ.", "The deadline is planned for June.", "The deadline is planned for July.",
+     "liv"),
     # numbers of several words; a plural times a larger scale word
     ("Vieram vinte e um deputados.", "Twenty-one deputies came.", "Twenty-two deputies came.", "pt"),
     ("Пришли двадцать один депутат.", "21 deputies came.", "22 deputies came.", "ru"),

@@ -127,7 +127,8 @@ _EN_MONTHS = {m: i for i, m in enumerate(
 # language CLDR does not describe.
 _LATIN_MONTHS = {**_EN_MONTHS, "janvar": 1, "februar": 2, "mart": 3, "aprill": 4, "mai": 5, "juni": 6,
                  "juli": 7, "avgust": 8, "septembr": 9, "oktobr": 10, "novembr": 11, "dekabr": 12,
-                 "detsember": 12, "detsembor": 12}  # Estonian, Livonian "detsembõr"
+                 "detsember": 12, "detsembor": 12,  # Estonian, Livonian "detsembõr"
+                 "junij": 6, "julij": 7, "marts": 3}  # Slovene, Livonian; Latvian
 _EN_WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 # Month and day names in full: dates are this module's, not the name check's.
