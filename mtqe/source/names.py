@@ -260,6 +260,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
                                      for w in src_words) for a in alts)
 
 
+@lru_cache(maxsize=256)
 def _source_countries(source: str, lang: str | None) -> dict[str, str]:
     """Romanised source words that name a country, in the source language or in English."""
     out = {}
@@ -318,14 +319,16 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     src_words = _words(source)
     joined = "".join(_key(source).split())
     catalogue = bool(_country_translations(src_lang or ""))
-    countries = _source_countries(source, src_lang)
     issues = []
     for start, end, word in target_names(target, common_places=short):
         phrase = _phrase_around(target, start, end)
         country = gazetteer.country_named(phrase) or gazetteer.country_named(word)
         # A source word that names another country is no near spelling of this one: "Iran"
         # is not "Iraq", nor "Austria" "Australia".
-        words = [w for w in src_words if countries.get(w, country) == country] if country else src_words
+        words = src_words
+        if country:  # (the source's countries are read only when a target name is one)
+            countries = _source_countries(source, src_lang)
+            words = [w for w in src_words if countries.get(w, country) == country]
         if _found(word, words, joined, loose, short):
             continue
         if any(_exonym_found(n, source, words, src_lang, short) for n in (phrase, word)):

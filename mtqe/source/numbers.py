@@ -846,16 +846,17 @@ def _one_to_one(src: list[Number], tgt: list[Number]) -> dict[str, list[Number]]
     """Target numbers matched to distinct source numbers (in order), and the source numbers
     left over."""
     free = list(range(len(src)))
-    taken: list[int] = []
+    taken: set[int] = set()
     # Same kind first: a plain "12" may match the "12月" of a date, but not take it from the
     # "December" that says it.
     for same in (True, False):
         for k, t in enumerate(tgt):
-            hit = next((i for i in free if k not in taken and (src[i].kind == t.kind) == same
-                        and _matches(t, src[i])), None)
+            if k in taken:
+                continue
+            hit = next((i for i in free if (src[i].kind == t.kind) == same and _matches(t, src[i])), None)
             if hit is not None:
                 free.remove(hit)
-                taken.append(k)
+                taken.add(k)
     return {"matched": [tgt[k] for k in sorted(taken)], "source": [src[i] for i in free]}
 
 
