@@ -107,27 +107,45 @@ def _write(p: Path, obj: dict[str, Any]) -> None:
         f.write("\n")
 
 
-def load_qe_model(art: ModelArtifact) -> tuple[Any, Any]:
+def load_qe_model(art: ModelArtifact, trainable: bool = False) -> tuple[Any, Any]:
     """The QE model and tokenizer of a model folder: the pip-installed base encoder plus the
-    folder's safetensors delta (trained layers and heads). Imports torch only when needed."""
+    folder's safetensors delta (trained layers and heads). Imports torch only when needed.
+
+    By default the encoder is ``mtqe.encoder``'s plain-torch BERT, which starts two seconds
+    sooner than transformers' and computes the same; ``trainable`` gives transformers' model
+    and tokenizer instead (dropout included), for a second training stage."""
     import importlib
 
     from safetensors.torch import load_file
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
 
     from .model import ModelConfig, QEModel
 
-    hf_logging.disable_progress_bar()  # a report on stdout/stderr is not the place for it
     if art.model is None or art.path is None:
         raise ValueError("this model folder has no neural model")
     cfg = ModelConfig(**art.model)
-    base = importlib.import_module(cfg.base_package).get_model_path()
-    model = QEModel(AutoModel.from_pretrained(base), cfg)
+    base = Path(importlib.import_module(cfg.base_package).get_model_path())
+    if trainable:
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a report on stdout/stderr is not the place for it
+        encoder, tokenizer = AutoModel.from_pretrained(base), AutoTokenizer.from_pretrained(base)
+    else:
+        from .encoder import BertEncoder, EncoderConfig, WordPieceTokenizer
+
+        encoder = BertEncoder(EncoderConfig.from_dict(_read(base / "config.json")))
+        weights = load_file(str(base / "model.safetensors"))
+        ours = encoder.state_dict()
+        absent = set(ours) - set(weights)
+        if absent:
+            raise ValueError(f"{base}: base weights lack {sorted(absent)[:3]}")
+        encoder.load_state_dict({k: weights[k] for k in ours})  # not the pooler: unused
+        tokenizer = WordPieceTokenizer.from_file(str(base / "tokenizer.json"))
+    model = QEModel(encoder, cfg)
     delta = load_file(str(art.path / WEIGHTS))
     missing = set(delta) - set(model.state_dict())
     if missing:
         raise ValueError(f"{art.path / WEIGHTS}: unexpected tensors {sorted(missing)[:3]}")
     model.load_state_dict({k: v.float() for k, v in delta.items()}, strict=False)
     model.eval()
-    return model, AutoTokenizer.from_pretrained(base)
+    return model, tokenizer

@@ -235,7 +235,7 @@ def finetune_model(model_dir: str | Path, dev_path: str | Path, out: str | Path,
     logging.basicConfig(filename=run_dir / "train.log", level=logging.INFO,
                         format="%(asctime)s %(message)s")
     art = load_artifact(model_dir)
-    model, tokenizer = load_qe_model(art)
+    model, tokenizer = load_qe_model(art, trainable=True)
     dev_all = load_dev(dev_path)
     max_seg = cfg.get("dev_max_segments", 1500)
     select = selection_slice(dev_all, max_seg)
