@@ -308,6 +308,31 @@ def test_negation_is_a_weak_feature():
     assert not [f for f in ok.findings if f.category == "negation"]
 
 
+@pytest.mark.parametrize(("source", "target", "lang"), [
+    ("As vacinas protegem as crianças.", "Vaccines don’t protect children.", "pt"),  # curly apostrophe
+    ("As vacinas protegem as crianças.", "Vaccines do not protect children.", "pt"),
+])
+def test_negation_added_is_seen(source, target, lang):
+    assert "negation" in cats(source, target, lang)
+
+
+def test_no_compounds_are_no_negation():
+    src = "Uma zona de exclusão aérea foi criada."
+    assert "negation" not in cats(src, "A no-fly zone was created.", "pt")
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    ("A Europa e a Ásia cresceram.", "Europe and Asia grew.", "Europe and Africa grew.", "pt"),
+    ("Рост в Азии замедлился.", "Growth in Asia slowed.", "Growth in Europe slowed.", "ru"),  # declined
+    ("Růst v Evropě zpomalil.", "Growth in Europe slowed.", "Growth in Asia slowed.", "cs"),
+    ("Os mercados asiáticos caíram.", "Asian markets fell, as did Asia's banks.",
+     "Asian markets fell, as did Africa's banks.", "pt"),  # the adjective names the continent
+])
+def test_continents_are_names(source, good, bad, lang):
+    assert "name_not_in_source" not in cats(source, good, lang)
+    assert "name_not_in_source" in cats(source, bad, lang)
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

