@@ -333,6 +333,33 @@ def test_continents_are_names(source, good, bad, lang):
     assert "name_not_in_source" in cats(source, bad, lang)
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # the people named like the language ("немецкий" is German and the German language)
+    ("Председатель Немецкого общества выступил.", "The chairman of the German Society spoke.",
+     "The chairman of the Austrian Society spoke.", "ru"),
+    ("Китайские компании растут.", "Chinese companies are growing.", "Korean companies are growing.", "ru"),
+    # an acronym that holds the country's initials ("Policie ČR")
+    ("Případ řeší PČR.", "The case is investigated by the Czech police.",
+     "The case is investigated by the Polish police.", "cs"),
+])
+def test_language_names_and_acronyms_name_the_country(source, good, bad, lang):
+    assert "name_not_in_source" not in cats(source, good, lang)
+    assert "name_not_in_source" in cats(source, bad, lang)
+
+
+def test_a_single_initial_is_no_country():
+    # "ГУР" does not end in Romania's initial by naming it
+    src = "ГУР МО здобуло список військовослужбовців."
+    assert "name_not_in_source" in cats(src, "The Defense Intelligence of Romania obtained a list.", "uk")
+
+
+def test_a_country_named_by_its_english_initials():
+    src = "К аналогичным выводам пришли и в Великобритании."
+    assert "name_missing" not in cats(src, "Similar conclusions were reached in the UK.", "ru")
+    assert "name_missing" not in cats(src, "Similar conclusions were reached in the U.K.", "ru")
+    assert "name_missing" in cats(src, "Similar conclusions were reached there.", "ru")
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

