@@ -360,6 +360,28 @@ def test_a_country_named_by_its_english_initials():
     assert "name_missing" in cats(src, "Similar conclusions were reached there.", "ru")
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # names spelt with letters beyond ASCII are names too
+    ("Inhaber Roland Mack lud ein.", "Owner Roland Mack invited them.", "Owner Jürgen Mack invited them.",
+     "de"),
+    ("Hrál Antonín Dvořák.", "Antonín Dvořák was played.", "Antonín Smetana was played.", "cs"),
+    # a place inside a compound adjective ("Uherskohradišťsku": the Uherské Hradiště region)
+    ("Žena pochází z Uherskohradišťska.", "She comes from the Uherské Hradiště region.",
+     "She comes from the Uherské Kroměříž region.", "cs"),
+    # "deutscher" names German, not Dutch
+    ("Hinweise finden Sie in deutscher Sprache.", "Notes are in German.", "Notes are in Dutch.", "de"),
+])
+def test_names_beyond_ascii_compounds_and_false_friends(source, good, bad, lang):
+    assert "name_not_in_source" not in cats(source, good, lang)
+    assert "name_not_in_source" in cats(source, bad, lang)
+
+
+def test_a_language_shared_by_two_countries_excludes_neither():
+    # "корейский" is the language of both Koreas: no other country to exclude
+    src = "Лидирует корейский бренд Kia."
+    assert "name_not_in_source" not in cats(src, "The Korean brand Kia leads.", "ru")
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

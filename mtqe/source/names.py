@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,7 +27,12 @@ from .numbers import EN_CALENDAR, _month_names
 from .scripts import name_support, romanise, script_of, zipf
 
 # A capitalised target word (hyphenated parts separately), and runs of them as one name.
-_CAP = re.compile(r"(?<![\w'’])[A-Z][A-Za-z]*(?:['’][A-Za-z]+)?(?![\w])")
+# Letters of any alphabet ("Jürgen", "Dvořák", "Ørsted"): the first must be upper case.
+_CAP = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w])")
+
+
+def _capitalised(text: str) -> Iterator[re.Match[str]]:
+    return (m for m in _CAP.finditer(text) if m.group()[0].isupper())
 _POSSESSIVE = re.compile(r"['’]s$")
 # English words at least this common are ordinary words even when capitalised (Minister,
 # Bank, Central): titles and institutions are translated, not carried over, so they are
@@ -97,7 +102,7 @@ def target_names(target: str, common_places: bool = False) -> list[tuple[int, in
     if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
         return []
     out = []
-    for m in _CAP.finditer(target):
+    for m in _capitalised(target):
         word = _POSSESSIVE.sub("", m.group())
         if _checkable(word, _is_initial(target, m.start()), common_places):
             out.append((m.start(), m.start() + len(word), word))
@@ -140,6 +145,8 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
         n = min(len(w), len(k))
         if n >= _STEM and w[:max(_STEM, n - 3)] == k[:max(_STEM, n - 3)]:
             return True
+        if len(k) >= 8 and k[:-2] in w:
+            return True  # inside a compound: "Uherskohradišťsku" / Uherské Hradiště
     # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
     return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
 
@@ -347,6 +354,31 @@ def _source_countries(source: str, lang: str | None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=256)
+def _source_languages(source: str, lang: str | None) -> dict[str, str]:
+    """Romanised source words named like a language ("deutscher") -> that language's code."""
+    stems = _language_stem_index(lang) if lang else {}
+    keys = (_key(w).replace(" ", "") for w in re.findall(r"[^\W\d_][\w'’-]*", source))
+    return {k: stems[k[:5]] for k in keys if k[:5] in stems}
+
+
+@lru_cache(maxsize=32)
+def _language_stem_index(lang: str) -> dict[str, str]:
+    """Stem of a language's name in ``lang`` -> the language's code."""
+    return {st: gazetteer.languages_of(country)[0] for country in _country_translations(lang)
+            for st in _language_stems(country, lang)}
+
+
+def _other_country(word: str, country: str, countries: dict[str, str], languages: dict[str, str]) -> bool:
+    """Whether a source word names a country other than ``country``, or a language other
+    than its main one ("deutscher" is no near spelling of "Dutch"). A country whose languages
+    are unknown ("Korea", either of two) is not excluded that way."""
+    if countries.get(word, country) != country:
+        return True
+    main = gazetteer.languages_of(country)[:1]
+    return word in languages and bool(main) and languages[word] != main[0]
+
+
+@lru_cache(maxsize=256)
 def _country_words(source: str, lang: str | None) -> frozenset[str]:
     """Words of the multi-word country names (in ``lang``) that the source contains."""
     if not lang:
@@ -402,8 +434,8 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         # is not "Iraq", nor "Austria" "Australia".
         words = src_words
         if country:  # (the source's countries are read only when a target name is one)
-            countries = _source_countries(source, src_lang)
-            words = [w for w in src_words if countries.get(w, country) == country]
+            countries, languages = _source_countries(source, src_lang), _source_languages(source, src_lang)
+            words = [w for w in src_words if not _other_country(w, country, countries, languages)]
         if _found(word, words, joined, loose, short):
             continue
         if any(_exonym_found(n, source, words, src_lang, short) for n in (phrase, word)):
@@ -497,7 +529,7 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
     # Declined and variously romanised names ("Маргариті" / Marharyta, "Jelcin" / Yeltsin)
     # are looked for on short stems, among the target's capitalised words only.
     short = _declined(source, src_lang)
-    capitalised = [_key(m.group()).replace(" ", "") for m in _CAP.finditer(target)] if short else []
+    capitalised = [_key(m.group()).replace(" ", "") for m in _capitalised(target)] if short else []
     missing = []
     for name in source_names(source, src_lang):
         if _found(name, tgt_words, joined, False) or (
