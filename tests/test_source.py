@@ -382,6 +382,21 @@ def test_a_language_shared_by_two_countries_excludes_neither():
     assert "name_not_in_source" not in cats(src, "The Korean brand Kia leads.", "ru")
 
 
+@pytest.mark.parametrize("target", [
+    "The Limits of Bipartisanship in a Divided Congress",  # a title's derived noun
+    "Can a Trade War Be Averted?",  # a common verb's form
+    "The chairman is a noted Sociologist from the capital.",
+])
+def test_title_words_are_no_names(target):
+    assert "name_not_in_source" not in cats("Um título qualquer sem nomes próprios.", target, "pt")
+
+
+def test_rare_names_are_still_names():
+    src = "No domingo, Verstappen venceu a corrida."
+    assert "name_not_in_source" not in cats(src, "On Sunday, Verstappen won the race.", "pt")
+    assert "name_not_in_source" in cats(src, "On Sunday, Ricciardo won the race.", "pt")
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

@@ -88,7 +88,33 @@ def _checkable(word: str, initial: bool, common_places: bool = False) -> bool:
         # a country, state or capital, however common ("Texas", "London"); not a sea or a
         # continent, which sources translate ("Тихий океан" is the Pacific)
         return True
+    if _english_word(word.lower()):
+        return False
     return z < (_COMMON_ZIPF - 1.0 if initial else _COMMON_ZIPF)
+
+
+# Endings of English derived nouns: a capitalised "Bipartisanship" or "Sociologist" is a word
+# of a title, not a name (names rarely end so: "-ers" and "-ian" do, Summers, Christian).
+_DERIVED = ("ness", "ship", "ships", "ment", "ments", "ist", "ists", "ity", "ities", "ation",
+            "ations", "dom", "hood", "ism", "isms")
+
+
+def _english_word(low: str) -> bool:
+    """Whether a capitalised word is an English common word of a title or heading, rare
+    though it is ("Bipartisanship", "Averted", "Transplanting"): a derived noun or a verb
+    form of a common verb. (Compounds of two common words, "Boardroom", are names as often:
+    "Hartwell", "Greenfield".)"""
+    if zipf(low, "en") < 1.0:
+        return False  # not English at all
+    if len(low) >= 7 and low.endswith(_DERIVED):
+        return True
+    for suffix in ("ing", "ed"):
+        if len(low) >= 6 and low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            forms = {stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem}
+            if max(zipf(f, "en") for f in forms) >= 2.5:
+                return True
+    return False
 
 
 def target_names(target: str, common_places: bool = False) -> list[tuple[int, int, str]]:
