@@ -397,6 +397,14 @@ def test_rare_names_are_still_names():
     assert "name_not_in_source" in cats(src, "On Sunday, Ricciardo won the race.", "pt")
 
 
+def test_plural_demonyms_in_ch():
+    src = "Zato východní Evropané, a zejména my Češi, jsme zvyklí mluvit otevřeně."
+    good = "Eastern Europeans, us Czechs above all, speak openly."
+    bad = "Eastern Europeans speak openly, say Slovaks."
+    assert "name_not_in_source" not in cats(src, good, "cs")
+    assert "name_not_in_source" in cats(src, bad, "cs")
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

@@ -116,7 +116,8 @@ def _demonyms() -> dict[str, str]:
         canonical = _countries().get(_key(place), place)
         for word in words:
             table.setdefault(_key(word), canonical)
-            if not word.endswith(("s", "sh", "ch", "ese")):
+            # "Czechs", "Kenyans"; not "Englishs", "Swisss", "Chineses" ("Frenchs" is harmless)
+            if not word.endswith(("s", "sh", "ese")):
                 table.setdefault(_key(word) + "s", canonical)
     return table
 
