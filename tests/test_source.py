@@ -405,6 +405,27 @@ def test_plural_demonyms_in_ch():
     assert "name_not_in_source" in cats(src, bad, "cs")
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # a country the source names only in an adjective, swapped for another
+    ("С 2011 года египетскому государству удалось вернуть артефакты.",
+     "Since 2011 the Egyptian state has recovered artefacts.",
+     "Since 2011 the Palestinian state has recovered artefacts.", "ru"),
+    ("Pomáhají s ochranou ukrajinských hranic.", "They help protect the Ukrainian borders.",
+     "They help protect the borders.", "cs"),
+])
+def test_countries_named_in_adjectives(source, good, bad, lang):
+    assert "name_missing" not in cats(source, good, lang)
+    assert "name_missing" in cats(source, bad, lang)
+
+
+@pytest.mark.parametrize("source", [
+    "A reunião anual decorreu em janeiro.",  # "reunião" is Réunion too: a small territory
+    "O domínio do mercado é evidente.",  # "domínio" starts like Dominica
+])
+def test_small_countries_do_not_start_common_words(source):
+    assert "name_missing" not in cats(source, "The annual meeting took place in January.", "pt")
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

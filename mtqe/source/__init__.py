@@ -131,7 +131,10 @@ def compare_segment(source: str, target: str, src_lang: str | None = None) -> So
             # these flags are real errors where a twentieth of all segments are).
             out.append(Finding(0, n.start, n.end, "name_not_in_source",
                                0.5 if rep.support == "exact" and not n.weak else 0.2, n.detail))
-        for name in names.source_names_missing(source, target, lang):
+        missing = names.source_names_missing(source, target, lang)
+        # ... and countries the source names in adjectives and declined forms ("ruských")
+        missing += [w for w in names.source_countries_missing(source, target, lang) if w not in missing]
+        for name in missing:
             out.append(Finding(0, 0, len(target), "name_missing", 0.45,
                                f"the source's '{name}' has no counterpart in the translation"))
         if rep.support == "exact" and not names.has_wordlist(lang):

