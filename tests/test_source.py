@@ -208,6 +208,10 @@ def test_omission_and_addition_from_length():
     src = ("O governo anunciou ontem um novo pacote de medidas para apoiar as pequenas empresas "
            "afetadas pela crise energética, incluindo créditos fiscais e subsídios diretos.")
     assert "omission" in cats(src, "The government announced.", "pt")
+    # a clause of ordinary length dropped: between 3.5 and 4 spreads short
+    rep = compare_segment(src, "The government yesterday announced a new package of measures for small "
+                               "businesses.", "pt")
+    assert -4.0 < rep.length_z <= -3.5 and "omission" in [f.category for f in rep.findings]
     assert not {"omission", "addition"} & set(cats(
         src, "The government yesterday announced a new package of measures to support small businesses "
              "hit by the energy crisis, including tax credits and direct subsidies.", "pt"))

@@ -66,7 +66,7 @@ def _negation(source: str, target: str, lang: str | None) -> float:
 
 _DEFAULT_LENGTH = (0.2, 0.3)  # a script without a row of its own
 # Beyond this many spreads from the usual ratio a sentence lost or gained content.
-_LENGTH_Z = 4.0
+_LENGTH_Z = 3.5
 
 
 @dataclass
