@@ -430,6 +430,35 @@ def test_small_countries_do_not_start_common_words(source):
     assert "name_missing" not in cats(source, "The annual meeting took place in January.", "pt")
 
 
+@pytest.mark.parametrize(("source", "good", "bad"), [
+    ("Perdeu-se uma oportunidade para os mil milhões de pessoas.",  # a bare "mil milhões"
+     "An opportunity was lost for the one billion people.",
+     "An opportunity was lost for the one million people."),
+    ("Cerca de duas mil mortes foram evitadas.", "Some 2,000 deaths were avoided.",
+     "Some 3,000 deaths were avoided."),
+    ("Há quatrocentos anos, John Rolfe usou sementes.", "Four hundred years ago, John Rolfe used seeds.",
+     "Five hundred years ago, John Rolfe used seeds."),
+    ("O Chile realizará as suas sextas eleições.", "Chile will hold its sixth election.",
+     "Chile will hold its seventh election."),
+    ("Em segundo lugar, a globalização foi exagerada.", "Second, globalization was oversold.",
+     "Third, globalization was oversold."),
+])
+def test_portuguese_number_words(source, good, bad):
+    assert not {"number_mismatch", "number_missing"} & set(cats(source, good, "pt"))
+    assert {"number_mismatch", "number_missing"} & set(cats(source, bad, "pt"))
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("Segundo a OIT, o trabalho agrícola é um dos mais perigosos.",  # "according to"
+     "According to the ILO, farm work is one of the deadliest jobs."),
+    # not "sexto"
+    ("Especialistas do sexo feminino estão disponíveis.", "One of the female experts is available."),
+    ("O cinema e o vinho são a vida dele.", "Cinema and wine are his one love."),  # not "cinco", "vinte"
+])
+def test_portuguese_words_that_are_no_numbers(source, target):
+    assert not {"number_mismatch", "number_missing"} & set(cats(source, target, "pt"))
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

@@ -108,6 +108,10 @@ _HAND_WORDS = {"liv": _livonian()}
 # The shortest stem an inflected number word is matched on: Livonian's short number words
 # share three letters with ordinary words ("kuolm", three; "kuoig").
 _MIN_STEM = {"liv": 4}
+# Romance languages inflect a number word's last letter or two ("sexto", "sextas"): the stem
+# keeps four letters, where all but two would leave "sex" and take "sexo" for "sexto",
+# "vinho" for "vinte", "trop" for "trois".
+_ROMANCE = frozenset({"pt", "es", "it", "fr", "ca", "ro"})
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -506,14 +510,15 @@ def _day_names(lang: str) -> dict[str, int]:
 
 @lru_cache(maxsize=32)
 def _spelled(lang: str) -> tuple[tuple[str, float, str], ...]:
-    """(words, value, cardinal | ordinal) for 0-100 and 1000 as num2words writes them in
+    """(words, value, cardinal | ordinal) for 0-100, the hundreds and 1000 as num2words writes them in
     ``lang`` (empty where it has no such language)."""
     try:
         from num2words import num2words
     except ImportError:  # pragma: no cover - a dependency
         return ()
     out = []
-    for n in (*range(0, 101), 1000):
+    # the hundreds too: one word in many languages ("quatrocentos", "vierhundert", "четыреста")
+    for n in (*range(0, 101), *range(200, 1000, 100), 1000):
         for to in ("cardinal", "ordinal"):
             try:
                 out.append((num2words(n, lang=lang, to=to).lower(), float(n), to))
@@ -578,7 +583,9 @@ _EXTRA_WORDS = {
     # "both", and "first(ly)" as an adverb
     "de": {"beide": 2, "beiden": 2, "beider": 2, "zuerst": 1, "erstens": 1, "erstmal": 1, "erstmals": 1,
            "zweitens": 2, "drittens": 3},
-    "pt": {"ambos": 2, "ambas": 2, "primeiramente": 1},
+    "pt": {"ambos": 2, "ambas": 2, "primeiramente": 1, "duas": 2, "duzentas": 200, "trezentas": 300,
+           "quatrocentas": 400, "quinhentas": 500, "seiscentas": 600, "setecentas": 700,
+           "oitocentas": 800, "novecentas": 900},
     "cs": {"nejprve": 1, "nejdříve": 1, "nejdřív": 1, "zaprvé": 1, "zadruhé": 2, "zatřetí": 3,
            "dvojice": 2, "trojice": 3, "čtveřice": 4, "pětice": 5,
            "oba": 2, "obě": 2, "obou": 2, "první": 1, "druhý": 2, "třetí": 3, "čtvrtý": 4, "pátý": 5,
@@ -594,6 +601,12 @@ _EXTRA_WORDS = {
            "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
            "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
 }
+
+
+# Ordinal words that are also prepositions, and the articles that make them ordinals.
+_PREPOSITION = {"pt": frozenset({"segundo", "segunda"})}
+_ARTICLES = {"pt": frozenset({"o", "a", "os", "as", "um", "uma", "em", "no", "na", "do", "da", "pelo", "pela",
+                              "ao", "à", "nos", "nas", "dos", "das", "seu", "sua", "este", "esta", "cada"})}
 
 
 # Ordinals declined on a short stem (Czech "prvním", "druhým", "třetím"): the stem whole,
@@ -617,8 +630,12 @@ def _word_value(w: str, lang: str) -> float | None:
         if w.startswith(stem) and 1 <= len(w) - len(stem) <= 3 and w[len(stem)] in "ýíéáouě":
             return float(n)
     least = _MIN_STEM.get(lang, 3)
-    best = max((k for k in table if len(k) >= 5 and len(k) - 2 >= least and w.startswith(k[:len(k) - 2])
-                and len(w) - (len(k) - 2) <= 3), key=len, default=None)
+
+    def cut(k: str) -> int:
+        return max(len(k) - 2, 4) if lang in _ROMANCE else len(k) - 2
+
+    best = max((k for k in table if len(k) >= 5 and least <= cut(k) < len(k) and w.startswith(k[:cut(k)])
+                and len(w) - cut(k) <= 3), key=len, default=None)
     if best:
         return table[best]
     # A compound that starts with a number ("dreifach", "Zweierbob", "трехкомнатная",
@@ -663,6 +680,11 @@ def _source_words(text: str, lang: str) -> list[Number]:
         w = m.group().lower()
         end = m.end()
         value = None if w in calendar else _word_value(w.replace("’", "'"), lang)
+        if w in _PREPOSITION.get(lang, ()) and not (i and tokens[i - 1].group().lower() in _ARTICLES[lang]) \
+                and not text[m.end():].lstrip().startswith(","):
+            # "Segundo a OIT" is "according to the ILO"; "o segundo lugar" and "Segundo, ..."
+            # ("Secondly") are ranks
+            value = None
         if w in plurals and i + 1 < len(tokens):
             # "centenas de milhões", "сотни миллионов": a plural of a smaller scale word times
             # a larger one (one short word between them at most)
@@ -674,6 +696,11 @@ def _source_words(text: str, lang: str) -> list[Number]:
                 if not (scales.get(nxt, 0) > top and len(text[end:tokens[j].start()].split()) <= 1):
                     break
                 value, top, end, i = (value or 0) * scales[nxt], scales[nxt], tokens[j].end(), j
+        elif w in scales and i + 1 < len(tokens) and text[end:tokens[i + 1].start()].strip() == "" \
+                and scales.get(tokens[i + 1].group().lower(), 0) > scales[w]:
+            # a bare scale word before a larger one: "mil milhões" is a billion
+            i += 1
+            value, end = scales[w] * scales[tokens[i].group().lower()], tokens[i].end()
         elif w not in scales:
             # "três mil", "dva miliony": a number word times the scale words after it
             while value is not None and i + 1 < len(tokens) and tokens[i + 1].group().lower() in scales \
