@@ -459,6 +459,16 @@ def test_portuguese_words_that_are_no_numbers(source, target):
     assert not {"number_mismatch", "number_missing"} & set(cats(source, target, "pt"))
 
 
+@pytest.mark.parametrize(("source", "target"), [
+    ("Os empresários Finlandeses depressa perceberam.", "Finnish entrepreneurs quickly realized."),
+    ("A corrupção do estado Queniano prejudica.", "Corruption in the Kenyan state hurts."),
+])
+def test_a_source_people_found_by_its_country(source, target):
+    assert "name_missing" not in cats(source, target, "pt")
+    swapped = target.replace("Finnish", "Swedish").replace("Kenyan", "Ugandan")
+    assert "name_missing" in cats(source, swapped, "pt")
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

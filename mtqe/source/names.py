@@ -572,7 +572,8 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
         if _found(name, tgt_words, joined, False) or (
                 capitalised and _found(name, capitalised, "", False, short_stem=True)):
             continue
-        country = _reverse_country(name, src_lang)
+        # a country's name, or a people's word built on it ("Paquistaneses", "Queniano")
+        country = _reverse_country(name, src_lang) or _country_by_stem(name, src_lang)
         if country and _shares_head(tgt_words, _heads(country, min_len=3)):
             continue
         if country and _english_acronym(target, country):
@@ -612,6 +613,13 @@ def _country_stems(lang: str) -> dict[str, str]:
     return out
 
 
+def _country_by_stem(word: str, lang: str | None) -> str | None:
+    """The country whose name's stem ``word`` starts with, the longest stem first."""
+    stems = _country_stems(lang) if lang else {}
+    k = _key(word).replace(" ", "")
+    return next((c for n in range(min(len(k), 12), 5, -1) if (c := stems.get(k[:n]))), None)
+
+
 def source_countries_missing(source: str, target: str, src_lang: str | None) -> list[str]:
     """Source words naming a country or its people, adjectives included ("ukrajinských",
     "египетскому"), of which the target shows no trace: a country swapped for another the
@@ -625,8 +633,7 @@ def source_countries_missing(source: str, target: str, src_lang: str | None) -> 
     low_target = target.lower()
     missing, seen = [], set()
     for w in re.findall(r"[^\W\d_]+", source):
-        k = _key(w).replace(" ", "")
-        country = next((c for n in range(min(len(k), 12), 5, -1) if (c := stems.get(k[:n]))), None)
+        country = _country_by_stem(w, src_lang)
         if not country or country in seen:
             continue
         seen.add(country)
