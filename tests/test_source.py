@@ -2,7 +2,7 @@
 
 import pytest
 
-from mtqe.source import align, compare_segment, split_source
+from mtqe.source import SOURCE_FLAG_STRENGTH, align, compare_segment, split_source
 from mtqe.source.numbers import extract
 from mtqe.source.scripts import guess_lang, name_support, script_of
 
@@ -467,6 +467,27 @@ def test_a_source_people_found_by_its_country(source, target):
     assert "name_missing" not in cats(source, target, "pt")
     swapped = target.replace("Finnish", "Swedish").replace("Kenyan", "Ugandan")
     assert "name_missing" in cats(source, swapped, "pt")
+
+
+@pytest.mark.parametrize(("source", "target", "added"), [
+    ("As vacinas protegem as pessoas.", "Vaccines don't protect people.", True),
+    ("Mas existem programas que podem ajudar.", "But there are no programs that can help.", True),
+    ("Los programas pueden ayudar.", "The programs cannot help.", True),
+    # the source negates too, or carries a negation in a word
+    ("As vacinas não protegem para sempre.", "Vaccines do not protect forever.", False),
+    ("Os bancos têm falta de crédito.", "Banks have no credit.", False),
+    ("O crescimento foi insuficiente.", "Growth was not enough.", False),
+    # a negation that negates nothing claimed
+    ("Onde quer que se olhe, as leis falham.", "No matter where you look, the laws are failing.", False),
+    # no list of the source language's negating words: a weak feature only
+    ("Die Impfstoffe schützen lebenslang.", "Vaccines do not protect for life.", False),
+])
+def test_negation_added_flags(source, target, added):
+    lang = "es" if source.startswith("Los") else "de" if source.startswith("Die") else "pt"
+    rep = compare_segment(source, target, lang)
+    flagged = [f for f in rep.findings if f.category == "negation_added"]
+    assert bool(flagged) == added
+    assert all(f.strength >= SOURCE_FLAG_STRENGTH for f in flagged)
 
 
 def test_source_fusion_round_trip_and_use(tmp_path):
