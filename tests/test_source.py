@@ -490,6 +490,20 @@ def test_negation_added_flags(source, target, added):
     assert all(f.strength >= SOURCE_FLAG_STRENGTH for f in flagged)
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # a voiced initial s transliterated as з
+    ("Так считает Бернд Зальцбергер.", "So thinks Bernd Salzberger.", "So thinks Bernd Hartmann.", "ru"),
+    # a seven-letter name inside a compound
+    ("Neue Fälle in Großbritannien.", "New cases in Britain.", "New cases in Ireland.", "de"),
+    # the language's name inside a compound adjective ("mitteldeutschen": central German)
+    ("Die Loks kamen zum mitteldeutschen Netz.", "The engines joined the central German network.",
+     "The engines joined the central Dutch network.", "de"),
+])
+def test_voiced_s_and_names_inside_compounds(source, good, bad, lang):
+    assert "name_not_in_source" not in cats(source, good, lang)
+    assert "name_not_in_source" in cats(source, bad, lang)
+
+
 def test_source_fusion_round_trip_and_use(tmp_path):
     """A model folder with a source fusion: saved and loaded as JSON, used only with a source."""
     import mtqe

@@ -171,8 +171,8 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
         n = min(len(w), len(k))
         if n >= _STEM and w[:max(_STEM, n - 3)] == k[:max(_STEM, n - 3)]:
             return True
-        if len(k) >= 8 and k[:-2] in w:
-            return True  # inside a compound: "Uherskohradišťsku" / Uherské Hradiště
+        if len(k) >= 7 and k[:-2] in w:
+            return True  # inside a compound: "Uherskohradišťsku" / Uherské Hradiště, "Großbritannien"
     # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
     return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
 
@@ -209,6 +209,8 @@ def _skeleton(k: str) -> str:
 def _same_skeleton(a: str, b: str) -> bool:
     """Equal skeletons, or one with the m of a case ending more ("Petrem", "Petrom"; not the
     v of "Petrov", another name)."""
+    # a German or Dutch initial s is voiced, and transliterated as one: "Salzberger" / "Зальцбергер"
+    a, b = (re.sub(r"^s", "z", x) for x in (a, b))
     short, long = sorted((a, b), key=len)
     return short == long or (len(long) == len(short) + 1 and long.startswith(short) and long[-1] == "m")
 
@@ -376,7 +378,8 @@ def _alpha2(country: str) -> str | None:
 
 def _language_named(src_words: list[str], country: str, lang: str | None) -> bool:
     stems = _language_stems(country, lang) if lang else ()
-    return any(w.startswith(st) for st in stems for w in src_words)
+    # at the start of a word, or inside a long compound ("mitteldeutschen")
+    return any(w.startswith(st) or (len(w) >= 10 and st in w) for st in stems for w in src_words)
 
 
 @lru_cache(maxsize=256)
