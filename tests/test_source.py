@@ -354,6 +354,10 @@ def test_no_compounds_are_no_negation():
     # the language's name inside a compound adjective ("mitteldeutschen": central German)
     ("Die Loks kamen zum mitteldeutschen Netz.", "The engines joined the central German network.",
      "The engines joined the central Dutch network.", "de"),
+    # a country's name of several words needs them all ("Государство Палестина", the State of
+    # Palestine, is not named by "государству", a state)
+    ("Египетскому государству удалось вернуть артефакты.", "The Egyptian state recovered artefacts.",
+     "The Palestinian state recovered artefacts.", "ru"),
 ])
 def test_names_found_and_swapped(source, good, bad, lang):
     """The source names the same place, people or person as the good translation; the bad

@@ -302,7 +302,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
             # the name in the source language, its stem ("Němec" / "Německo", "Češi" /
             # "Česko") or its initials ("ČR", "EUA")
             stem = _key(form).replace(" ", "")[:max(4, len(form) - 3)]
-            if stem in low or _found(form, src_words, "", False, short_stem) or _initials(form) in src_words:
+            if stem in low or _initials(form) in src_words or _all_found(form, src_words, short_stem):
                 return True
         if _acronym_of(source, forms) or _language_named(src_words, country, lang):
             return True
@@ -317,6 +317,13 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
     n = 3 if short_stem else 4
     return any(a in src_words or any(a[:n] == w[:n] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
                                      for w in src_words) for a in alts)
+
+
+def _all_found(form: str, src_words: list[str], short_stem: bool) -> bool:
+    """Every word of a country's name (of four letters or more) among the source's words:
+    "Государство Палестина" is not named by "государству" alone."""
+    words = [w for w in _key(form).split() if len(w) >= 4] or [_key(form).replace(" ", "")]
+    return all(_found(w, src_words, "", False, short_stem) for w in words)
 
 
 def _acronym_of(source: str, forms: list[str]) -> bool:
