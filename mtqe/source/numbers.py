@@ -615,6 +615,12 @@ _ORDINAL_STEMS = {"cs": {"prvn": 1, "druh": 2, "třet": 3, "čtvrt": 4, "pát": 
                          "osm": 8, "devát": 9, "desát": 10}}
 
 
+def _stem_len(k: str, lang: str) -> int:
+    """How much of a number word an inflected form must share: all but two letters, and in
+    Romance languages at least four."""
+    return max(len(k) - 2, 4) if lang in _ROMANCE else len(k) - 2
+
+
 def _word_value(w: str, lang: str) -> float | None:
     """The value of a source word: a number word, a plural round number ("stovky") or a
     scale word on its own ("milion"); an inflected form matches the longest entry whose stem
@@ -630,12 +636,8 @@ def _word_value(w: str, lang: str) -> float | None:
         if w.startswith(stem) and 1 <= len(w) - len(stem) <= 3 and w[len(stem)] in "ýíéáouě":
             return float(n)
     least = _MIN_STEM.get(lang, 3)
-
-    def cut(k: str) -> int:
-        return max(len(k) - 2, 4) if lang in _ROMANCE else len(k) - 2
-
-    best = max((k for k in table if len(k) >= 5 and least <= cut(k) < len(k) and w.startswith(k[:cut(k)])
-                and len(w) - cut(k) <= 3), key=len, default=None)
+    best = max((k for k in table if len(k) >= 5 and least <= (n := _stem_len(k, lang)) < len(k)
+                and w.startswith(k[:n]) and len(w) - n <= 3), key=len, default=None)
     if best:
         return table[best]
     # A compound that starts with a number ("dreifach", "Zweierbob", "трехкомнатная",
