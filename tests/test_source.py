@@ -468,6 +468,30 @@ def test_a_source_people_found_by_its_country(source, target):
     assert "name_missing" in cats(source, swapped, "pt")
 
 
+@pytest.mark.parametrize(("source", "target", "swapped"), [
+    # a name the source abbreviates, given by its acronym alone
+    ("Um estudo do Instituto de Tecnologia de Kaltenbrunn (KIT) foi publicado.",
+     "A study by KIT was published.", "A study by Oxford was published."),
+    # a country of several words, one of them translated
+    ("A população caiu 80% nas Ilhas Caimão.", "The population fell 80% in the Cayman Islands.",
+     "The population fell 80% in the Faroe Islands."),
+    # a place written in one word, an ending added
+    ("Foram lançados rockets perto de Telavive.", "Rockets were launched near Tel Aviv.",
+     "Rockets were launched near Haifa."),
+    # a hyphenated name, a hard c spelled k
+    ("Na África Subsariana, as Ilhas Curilas.", "In Sub-Saharan Africa, the Kuril Islands.",
+     "In Sub-Saharan Africa, the Aland Islands."),
+])
+def test_names_found_in_other_forms(source, target, swapped):
+    assert not {"name_missing", "name_not_in_source"} & set(cats(source, target, "pt"))
+    assert {"name_missing", "name_not_in_source"} & set(cats(source, swapped, "pt"))
+
+
+def test_html_entities_in_the_source_are_no_names():
+    source = "As despesas com Iampamp;D e com R&amp;amp;D cresceram."
+    assert "name_missing" not in cats(source, "Spending on R&D and on R&D grew.", "pt")
+
+
 @pytest.mark.parametrize(("source", "target", "added"), [
     ("As vacinas protegem as pessoas.", "Vaccines don't protect people.", True),
     ("Mas existem programas que podem ajudar.", "But there are no programs that can help.", True),

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ def _length_z(source: str, target: str, lang: str | None, script: str | None) ->
 def compare_segment(source: str, target: str, src_lang: str | None = None) -> SourceReport:
     """Compare one target sentence (or segment) with its source."""
     lang = base_lang(src_lang) or guess_lang(source)
+    source = _unescape(source)
     if not source.strip() and target.strip():
         # a sentence the alignment found no source for
         return SourceReport([Finding(0, 0, len(target), "addition", 0.7,
@@ -187,6 +189,13 @@ def compare_segment(source: str, target: str, src_lang: str | None = None) -> So
             out.append(Finding(0, 0, len(target), "addition", _strength(rep.length_z),
                                "much longer than the source: it may add what the source does not say"))
     return rep
+
+
+def _unescape(source: str) -> str:
+    """HTML entities left in a source, escaped once or twice ("R&amp;amp;D", or with the
+    ampersand lost: "Iampamp;D" for "I&D"): read as the characters they stand for, not
+    as words. (Only the source: target offsets must stay as they are.)"""
+    return html.unescape(re.sub(r"&?(?:amp)+;", "&", source)) if ";" in source else source
 
 
 def _wordlike(value: float) -> bool:

@@ -152,8 +152,8 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
     ``short_stem``: a three-letter stem is enough (Cyrillic and Greek sources, whose names
     are declined and romanised several ways: "Валєю" / Valya, "Празі" / Prague)."""
     k = _key(word).replace(" ", "")
-    if not k or (len(k) >= 5 and k in src_joined):
-        return True  # "Bet-A-Vib" written with other hyphens
+    if not k or (len(k) >= 5 and k in src_joined) or (len(k) >= 7 and k[:-1] in src_joined):
+        return True  # "Bet-A-Vib" written with other hyphens; "Telavive" / "Tel Aviv"
     sk = _skeleton(k)
     if short_stem:
         k = _flatten(k)
@@ -169,12 +169,18 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
         if w == k or _near(w, k, short_stem):
             return True
         n = min(len(w), len(k))
-        if n >= _STEM and w[:max(_STEM, n - 3)] == k[:max(_STEM, n - 3)]:
+        if n >= _STEM and _hard_c(w)[:max(_STEM, n - 3)] == _hard_c(k)[:max(_STEM, n - 3)]:
             return True
         if len(k) >= 7 and k[:-2] in w:
             return True  # inside a compound: "Uherskohradišťsku" / Uherské Hradiště, "Großbritannien"
     # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
     return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
+
+
+def _hard_c(k: str) -> str:
+    """A hard initial c spelled k, as romanisations and other languages do: "Curilas" /
+    "Kuril", "Cazaquistão" / "Kazakh"."""
+    return "k" + k[1:] if k[:1] == "c" and k[1:2] in ("a", "o", "u", "r", "l") else k
 
 
 def _near(a: str, b: str, flattened: bool) -> bool:
@@ -223,7 +229,7 @@ def _flatten(k: str) -> str:
                  ("yo", "o"), ("io", "o"), ("kh", "h"), ("g", "h"), ("ts", "c"), ("tz", "c"), ("j", "i"),
                  ("y", "i"), ("w", "v"), ("eu", "ev"), ("ph", "f"), ("th", "t")):
         k = k.replace(a, b)
-    return re.sub(r"^c(?=[aoulr])", "k", k)  # "Crimea" / "Krym", "Canada" / "Kanada"
+    return _hard_c(k)  # "Crimea" / "Krym", "Canada" / "Kanada"
 
 
 @lru_cache(maxsize=256)
@@ -430,6 +436,35 @@ def _generic_country_words(lang: str | None) -> frozenset[str]:
     return frozenset(w for w, countries in seen.items() if len(countries) >= 3)
 
 
+# An acronym in brackets after the name it abbreviates: "Instituto de Tecnologia de
+# Massachusetts (MIT)". The name is the run of words before it, back to a clause boundary.
+_EXPANDED = re.compile(r"([^()\[\]\n.;:,–—“”\"«»]{3,120}?)\s*[(\[]\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*[)\]]")
+
+
+def _expansions(text: str) -> dict[str, str]:
+    """Words (keys) of the names that ``text`` gives an acronym for -> that acronym. Only
+    words whose initial is one of the acronym's letters: "Florian" is no part of "(THW)"."""
+    out: dict[str, str] = {}
+    for m in _EXPANDED.finditer(text):
+        acronym = m.group(2).replace(".", "")
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        letters = _key(acronym)
+        for w in _words(" ".join(m.group(1).split()[-10:])):
+            if w[0] in letters:
+                out.setdefault(w, acronym)
+    return out
+
+
+def _by_acronym(word: str, text: str, other: str) -> bool:
+    """Whether ``word`` is part of a name that ``text`` abbreviates and ``other`` gives by
+    the acronym alone: "Massachusetts" (MIT) is found where the translation says "MIT".
+    Where both spell the name out, its words are compared as any others."""
+    acronym = _expansions(text).get(_key(word).replace(" ", ""))
+    return acronym is not None and acronym not in _expansions(other).values() \
+        and re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", other) is not None
+
+
 def _initials(name: str) -> str:
     """A name's initials, romanised after they are taken: "Соединённые Штаты Америки" is
     "США" ("ssha", not the "ssa" of its romanised words); hyphens part words ("ЮАР")."""
@@ -457,8 +492,11 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         if country:  # (the source's countries are read only when a target name is one)
             countries, languages = _source_countries(source, src_lang), _source_languages(source, src_lang)
             words = [w for w in src_words if not _other_country(w, country, countries, languages)]
-        if _found(word, words, joined, loose, short):
+        if _found(word, words, joined, loose, short) or _by_acronym(word, target, source):
             continue
+        token = _hyphenated(target, start, end)
+        if token and _found(token, words, joined, loose, short):
+            continue  # "Sub-Saharan" / "Subsariana"
         if any(_exonym_found(n, source, words, src_lang, short) for n in (phrase, word)):
             continue
         if _continent_found(word, src_words):
@@ -476,6 +514,17 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}",
                                 weak=unchecked))
     return issues
+
+
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
+def _hyphenated(text: str, start: int, end: int) -> str | None:
+    """The hyphenated word [start, end) is part of ("Sub-Saharan"), if it is."""
+    for m in _HYPHENATED.finditer(text):
+        if m.start() <= start and end <= m.end():
+            return m.group()
+    return None
 
 
 _RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’-]*)*")
@@ -545,7 +594,8 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
 
 def source_names_missing(source: str, target: str, src_lang: str | None) -> list[str]:
     """Source names of which the target shows no trace."""
-    tgt_words = _words(target)
+    # hyphenated words also whole: "Subsariana" is "Sub-Saharan"
+    tgt_words = _words(target) + [_key(h.group()).replace(" ", "") for h in _HYPHENATED.finditer(target)]
     joined = "".join(_key(target).split())
     # Declined and variously romanised names ("Маргариті" / Marharyta, "Jelcin" / Yeltsin)
     # are looked for on short stems, among the target's capitalised words only.
@@ -556,8 +606,12 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
         if _found(name, tgt_words, joined, False) or (
                 capitalised and _found(name, capitalised, "", False, short_stem=True)):
             continue
-        # a country's name, or a people's word built on it ("Paquistaneses", "Queniano")
-        country = _reverse_country(name, src_lang) or _country_by_stem(name, src_lang)
+        if _by_acronym(name, source, target):
+            continue
+        # a country's name, of one word or several ("Ilhas Caimão"), or a people's word
+        # built on it ("Paquistaneses", "Queniano")
+        country = _reverse_country(name, src_lang) or _country_by_stem(name, src_lang) \
+            or _country_of_phrase(name, source, src_lang)
         if country and _shares_head(tgt_words, _heads(country, min_len=3)):
             continue
         if country and _english_acronym(target, country):
@@ -567,6 +621,19 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
                    for city in _alt_index().get(_key(name).replace(" ", ""), [])):
             missing.append(name)
     return missing
+
+
+def _country_of_phrase(name: str, source: str, lang: str | None) -> str | None:
+    """The country whose name of several words (in the source language) the source gives,
+    ``name`` among them: "Caimão" of "Ilhas Caimão" is the Cayman Islands."""
+    k = _key(name).replace(" ", "")
+    src_words = set(_words(source))
+    for country, forms in (_country_translations(lang).items() if lang else ()):
+        for form in forms:
+            words = _words(form)
+            if len(words) >= 2 and k in words and all(w in src_words for w in words if len(w) >= 4):
+                return country
+    return None
 
 
 def _english_acronym(target: str, country: str) -> bool:
