@@ -400,6 +400,13 @@ def test_rare_names_are_still_names():
     assert "name_not_in_source" in cats(src, "On Sunday, Ricciardo won the race.", "pt")
 
 
+def test_big_cities_common_as_words_are_still_names():
+    src = "Os títulos foram emitidos pelo Banco Europeu de Investimento."
+    assert "name_not_in_source" in cats(src, "The bonds were issued by Washington.", "pt")
+    assert "name_not_in_source" not in cats("Os títulos foram emitidos por Washington.",
+                                            "The bonds were issued by Washington.", "pt")
+
+
 def test_plural_demonyms_in_ch():
     src = "Zato východní Evropané, a zejména my Češi, jsme zvyklí mluvit otevřeně."
     good = "Eastern Europeans, us Czechs above all, speak openly."

@@ -81,8 +81,8 @@ def _checkable(word: str, initial: bool, common_places: bool = False) -> bool:
     # name only when it is rare as a word.
     if gazetteer.is_place(word) and z < _COMMON_ZIPF - 0.5 and not initial:
         return True
-    if _key(word) in _alternates() and z < 5.0:
-        return True  # a city of over 100,000 ("Geneva"), unless an everyday word
+    if _key(word) in _alternates() and z < 5.3:
+        return True  # a city of over 100,000 ("Geneva", "Washington" 5.08), unless an everyday word
     rank = gazetteer.place_rank(word)
     if common_places and rank is not None and rank <= 1 and not gazetteer.is_region(word):
         # a country, state or capital, however common ("Texas", "London"); not a sea or a
