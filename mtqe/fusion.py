@@ -61,18 +61,20 @@ class Fusion:
 
 
 def fit_fusion(rows: Sequence[dict[str, float]], labels: Sequence[bool], l2: float = 1.0,
-               iters: int = 50) -> Fusion:
-    """L2-regularised logistic regression by Newton's method (few features, exact fit)."""
+               iters: int = 50, sample_weights: Sequence[float] | None = None) -> Fusion:
+    """L2-regularised logistic regression by Newton's method (few features, exact fit);
+    ``sample_weights`` weigh each row's loss (default 1)."""
     names = sorted({k for r in rows for k in r})
     X = np.array([[r.get(k, 0.0) for k in names] + [1.0] for r in rows])
     y = np.asarray(labels, dtype=float)
+    s = np.ones(len(rows)) if sample_weights is None else np.asarray(sample_weights, dtype=float)
     w = np.zeros(X.shape[1])
     reg = np.full(X.shape[1], l2)
     reg[-1] = 0.0  # the bias is not shrunk
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
-        grad = X.T @ (p - y) + reg * w
-        hess = (X * (p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-6)
+        grad = X.T @ (s * (p - y)) + reg * w
+        hess = (X * (s * p * (1 - p))[:, None]).T @ X + np.diag(reg + 1e-6)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:

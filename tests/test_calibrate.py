@@ -197,6 +197,30 @@ def test_ece_of_perfectly_calibrated_bins() -> None:
     assert expected_calibration_error(scores, labels) == pytest.approx(0.0)
 
 
+def test_fit_fusion_sample_weights_count_as_repeated_rows() -> None:
+    rows = [{"a": float(i % 3 == 0)} for i in range(60)]
+    labels = [i % 3 == 0 and i % 4 != 0 for i in range(60)]
+    weights = [3.0 if i % 2 else 1.0 for i in range(60)]
+    repeated = [(r, y) for r, y, w in zip(rows, labels, weights, strict=True) for _ in range(int(w))]
+    weighted = fit_fusion(rows, labels, l2=0.5, sample_weights=weights)
+    plain = fit_fusion([r for r, _ in repeated], [y for _, y in repeated], l2=0.5)
+    assert weighted.weights["a"] == pytest.approx(plain.weights["a"], abs=1e-4)
+    assert weighted.bias == pytest.approx(plain.bias, abs=1e-4)
+    assert fit_fusion(rows, labels, l2=0.5).weights["a"] != pytest.approx(weighted.weights["a"], abs=1e-3)
+
+
+def test_dataset_weights_give_each_file_the_same_weight() -> None:
+    from mtqe.devdata import DevSegment
+    from mtqe.fit import dataset_weights
+
+    segs = [DevSegment(id=str(i), doc=None, target="x", source="y", bad=False, clean=True,
+                       extra={"dataset": "big" if i < 30 else "small"}) for i in range(40)]
+    w = dataset_weights(segs)
+    assert sum(w[:30]) == pytest.approx(sum(w[30:])) == pytest.approx(20.0)
+    assert sum(w) == pytest.approx(len(segs))
+    assert dataset_weights(segs[:30]) == pytest.approx([1.0] * 30)
+
+
 def test_fit_fusion_learns_the_informative_feature() -> None:
     rows = [{"a": float(i % 2), "b": 0.3} for i in range(200)]
     labels = [bool(i % 2) if i % 10 else not bool(i % 2) for i in range(200)]
