@@ -494,6 +494,34 @@ def test_names_found_in_other_forms(source, target, swapped):
     assert {"name_missing", "name_not_in_source"} & set(cats(source, swapped, "pt"))
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # masculine counting forms, and a number behind "and" (ו)
+    ("ארבעה חיילים נפצעו ושלושה אזרחים נהרגו.", "Four soldiers were wounded and three civilians were killed.",
+     "Four soldiers were wounded and five civilians were killed.", "he"),
+    # tens "and" units is one number, 33; not 30 and 3
+    ("שלושים ושלושה חיילים נפצעו.", "Thirty-three soldiers were wounded.",
+     "Thirty soldiers were wounded.", "he"),
+    # a month behind "in" (ב)
+    ("ב-12 במרץ נפגשו המנהיגים.", "On March 12 the leaders met.", "On May 12 the leaders met.", "he"),
+    # Arabic: units "and" tens
+    ("أصيب ثلاثة وثلاثون جنديا.", "Thirty-three soldiers were wounded.",
+     "Thirty-four soldiers were wounded.", "ar"),
+])
+def test_hebrew_and_arabic_numbers_behind_clitics(source, good, bad, lang):
+    assert not {"number_mismatch", "number_missing"} & set(cats(source, good, lang))
+    assert {"number_mismatch", "number_missing"} & set(cats(source, bad, lang))
+
+
+def test_hebrew_names_and_negation_behind_clitics():
+    source = "נתניהו אמר בירושלים כי ישראל לא תסכים להסכם."
+    found = compare_segment(source, "Netanyahu said in Jerusalem that Israel would not agree.", "he").findings
+    assert not [f for f in found if f.category in ("name_not_in_source", "negation")]
+    dropped = compare_segment(source, "Netanyahu said in Jerusalem that Israel would agree.", "he").findings
+    assert "negation" in {f.category for f in dropped}
+    # "מלא" (full) is no negation, though it ends in "לא"
+    assert "negation" not in cats("הכוס מלא במים.", "The glass is full of water.", "he")
+
+
 def test_html_entities_in_the_source_are_no_names():
     source = "As despesas com Iampamp;D e com R&amp;amp;D cresceram."
     assert "name_missing" not in cats(source, "Spending on R&D and on R&D grew.", "pt")

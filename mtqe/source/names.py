@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..checks import gazetteer
 from .numbers import EN_CALENDAR, _month_names
-from .scripts import name_support, romanise, script_of, zipf
+from .scripts import has_clitics, name_support, romanise, script_of, without_clitics, zipf
 
 # A capitalised target word (hyphenated parts separately), and runs of them as one name.
 # Letters of any alphabet ("Jürgen", "Dvořák", "Ørsted"): the first must be upper case.
@@ -480,6 +480,9 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
     short = _declined(source, src_lang)
     src_words = _words(source)
+    if has_clitics(src_lang):  # "בירושלים" names Jerusalem behind "in"
+        src_words += [_key(c) for w in re.findall(r"[^\W\d_]+", source)
+                      for c in without_clitics(w, src_lang)[1:] if len(c) >= 2]
     joined = "".join(_key(source).split())
     catalogue = bool(_country_translations(src_lang or ""))
     issues = []

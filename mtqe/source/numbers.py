@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .scripts import base_lang
+from .scripts import base_lang, has_clitics, without_clitics
 
 
 @dataclass(frozen=True)
@@ -320,6 +320,10 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
         words += _months(text, _EN_WEEKDAYS, "weekday", capitalised=True)
     elif lang in ("zh", "ja"):
         words += _han_numerals(text)
+    elif has_clitics(lang):
+        # month names behind a clitic ("במרץ", "in March"), matched whole
+        words += _clitic_names(text, _month_names(lang or ""), "month", lang)
+        words += _source_words(text, lang or "")
     elif lang:
         months = _month_names(lang)
         if months:
@@ -446,6 +450,16 @@ def _months(text: str, names: dict[str, int], kind: str = "month", capitalised: 
         upper = m.group()[0].isupper()
         if w in names and (w != "may" or upper) and (len(w) > 3 or upper) and (upper or not capitalised):
             k = names[w]
+            out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), kind))
+    return out
+
+
+def _clitic_names(text: str, names: dict[str, int], kind: str, lang: str | None) -> list[Number]:
+    """Month names in Hebrew or Arabic, whole or behind clitics ("במרץ", "في مارس")."""
+    out = []
+    for m in re.finditer(r"[^\W\d_]+[׳']?", text):
+        k = next((names[c] for c in without_clitics(m.group(), lang) if c in names), None)
+        if k is not None:
             out.append(Number(float(k), float(k), False, m.start(), m.end(), m.group(), kind))
     return out
 
@@ -596,6 +610,10 @@ _EXTRA_WORDS = {
            "во-первых": 1, "во-вторых": 2, "в-третьих": 3, "оба": 2, "обе": 2, "обоих": 2, "две": 2,
            "двух": 2, "двум": 2, "двумя": 2, "трех": 3, "трем": 3, "тремя": 3, "четырех": 4, "четырем": 4,
            "пяти": 5, "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10},
+    # Hebrew counts masculine nouns with these forms ("שלושה בתי חולים"); num2words writes the
+    # feminine ones
+    "he": {"שניים": 2, "שתיים": 2, "שתי": 2, "שלושה": 3, "ארבעה": 4, "חמישה": 5, "שישה": 6, "שבעה": 7,
+           "שמונה": 8, "תשעה": 9, "עשרה": 10},
     "uk": {"дво": 2, "двоє": 2, "двоїх": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6,
            "спочатку": 1, "спершу": 1, "насамперед": 1, "по-перше": 1, "по-друге": 2, "по-третє": 3,
            "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
@@ -630,6 +648,13 @@ def _word_value(w: str, lang: str) -> float | None:
     w = w.replace("ё", "е")
     if w in table:
         return table[w]
+    if has_clitics(lang):
+        # Hebrew and Arabic: the word without the clitics before it ("ושלושה", "and three"),
+        # matched whole. Their number words are no stems of others: "שלושים" (30) is not
+        # a form of "שלוש" (3).
+        extra = _EXTRA_WORDS.get(lang, {})
+        return next((table.get(c, extra.get(c)) for c in without_clitics(w, lang)
+                     if c in table or c in extra), None)
     if w in _EXTRA_WORDS.get(lang, {}):  # case forms are matched whole, never by stem
         return float(_EXTRA_WORDS[lang][w])
     for stem, n in _ORDINAL_STEMS.get(lang, {}).items():
@@ -710,6 +735,16 @@ def _source_words(text: str, lang: str) -> list[Number]:
                 i += 1
                 value *= scales[tokens[i].group().lower()]
                 end = tokens[i].end()
+        if value is not None and has_clitics(lang) and i + 1 < len(tokens):
+            # Hebrew tens "and" units ("שלושים ושלושה", 33), Arabic units "and" tens ("ثلاثة
+            # وثلاثون"): the second word carries the conjunction
+            nxt = tokens[i + 1].group().lower()
+            second = _word_value(nxt, lang) if nxt[:1] in ("ו", "و") else None
+            if second is not None and {value % 10 == 0 and 20 <= value <= 90,
+                                       second % 10 == 0 and 20 <= second <= 90} == {True, False} \
+                    and max(value, second) < 100 and min(value, second) < 10:
+                i += 1
+                value, end = value + second, tokens[i].end()
         if value is not None and value > 0:
             out.append(Number(value, value, False, m.start(), end, text[m.start():end], strong=False))
         i += 1

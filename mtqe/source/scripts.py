@@ -81,3 +81,27 @@ def zipf(word: str, lang: str) -> float:
 
 def romanise(text: str) -> str:
     return anyascii(text)
+
+
+# Letters Hebrew and Arabic write joined to the next word ("and", "the", "in", "to", "from",
+# "that", "as"): "בירושלים" is "in Jerusalem", "والقاهرة" "and Cairo". Longest first.
+_CLITICS = {
+    "he": ("וכש", "וש", "וב", "וה", "ול", "ומ", "וכ", "שה", "שב", "של", "שמ", "כש", "מה", "לה", "בה",
+           "ו", "ה", "ב", "ל", "מ", "ש", "כ"),
+    "ar": ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"),
+}
+
+
+def has_clitics(lang: str | None) -> bool:
+    return lang in _CLITICS
+
+
+def without_clitics(word: str, lang: str | None) -> list[str]:
+    """``word``, then what is left of it without each run of clitics it may start with (two
+    letters left at least): "ושלושה" -> ["ושלושה", "שלושה", "שלושה"[...]]. Other languages:
+    the word alone."""
+    out = [word]
+    for c in _CLITICS.get(lang or "", ()):
+        if word.startswith(c) and len(word) - len(c) >= 2 and word[len(c):] not in out:
+            out.append(word[len(c):])
+    return out
