@@ -522,6 +522,36 @@ def test_hebrew_names_and_negation_behind_clitics():
     assert "negation" not in cats("הכוס מלא במים.", "The glass is full of water.", "he")
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # fractions, not counts or ranks
+    ("Até um quinto do compromisso foi cumprido.", "Up to one-fifth of the commitment was met.",
+     "Up to one-third of the commitment was met.", "pt"),
+    ("Les deux tiers des électeurs ont voté.", "Two-thirds of voters cast a ballot.",
+     "Three-quarters of voters cast a ballot.", "fr"),
+    ("Reduziu a profundidade em cerca de um terço.", "It reduced the depth by about one third.",
+     "It reduced the depth by about one quarter.", "pt"),
+    # ... but an ordinal before a noun is a rank: "a fifth report"
+    ("Um quinto relatório abordará o tema.", "A fifth report will address it.",
+     "A sixth report will address it.", "pt"),
+    # "twice" is the "duas vezes" of the source
+    ("A taxa é duas vezes maior.", "The rate is twice as high.", "The rate is three times as high.", "pt"),
+    # "dez" is ten; "dez." beside a figure is December
+    ("Os meus dez primeiros colocados.", "My top ten.", "My top eleven.", "pt"),
+    ("A reunião de 3 dez. 2020 terminou.", "The meeting of 3 December 2020 ended.",
+     "The meeting of 3 November 2020 ended.", "pt"),
+])
+def test_fractions_times_and_abbreviated_months(source, good, bad, lang):
+    assert not {"number_mismatch", "number_missing"} & set(cats(source, good, lang))
+    assert {"number_mismatch", "number_missing"} & set(cats(source, bad, lang))
+
+
+def test_twice_pairs_with_the_sources_two_times():
+    source = "Faz da agricultura uma das ocupações mais mortíferas, com duas vezes a taxa."
+    target = "It makes farming one of the deadliest jobs, at twice the rate."
+    assert "number_mismatch" not in cats(source, target, "pt")
+    assert "number_mismatch" in cats(source, target.replace("twice", "three times"), "pt")
+
+
 def test_html_entities_in_the_source_are_no_names():
     source = "As despesas com Iampamp;D e com R&amp;amp;D cresceram."
     assert "name_missing" not in cats(source, "Spending on R&D and on R&D grew.", "pt")

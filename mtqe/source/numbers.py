@@ -327,14 +327,23 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
     elif lang:
         months = _month_names(lang)
         if months:
-            words += _fuzzy_names(text, months, "month", lang)
+            # An abbreviation ("dez", "mar", "out") is a month only beside a figure ("3 dez.
+            # 2020"): in running text "dez" is ten and "mar" the sea.
+            short = _month_abbreviations(lang)
+            words += [n for n in _fuzzy_names(text, months, "month", lang)
+                      if n.text.lower().rstrip(".") not in short
+                      or re.search(r"\d[\s.-]{0,2}$", text[max(0, n.start - 4):n.start])
+                      or re.match(r"\.?[\s.-]{0,2}\d", text[n.end:n.end + 5])]
         else:
             # A language CLDR does not describe (Livonian): European month names are mostly
             # the Latin ones ("aprilõs", "jūnij"), matched loosely on their unaccented form.
             plain = "".join(unicodedata.normalize("NFD", c)[0] for c in text)
             words += _fuzzy_names(plain, _LATIN_MONTHS, "month", "*")
+        read_months = [w for w in words if w.kind == "month"]
         words += _fuzzy_names(text, _day_names(lang), "weekday", lang)
-        words += _source_words(text, lang)
+        # a month read beside a figure is no number word too ("3 dez. 2020")
+        words += [n for n in _source_words(text, lang)
+                  if not any(w.start < n.end and n.start < w.end for w in read_months)]
     if lang not in ("zh", "ja", "ko"):
         # Roman numerals ("século XIX", "World War II"): weak, read on both sides
         words += [Number(float(v), float(v), False, m.start(), m.end(), m.group(), strong=False)
@@ -385,6 +394,39 @@ def _to_roman(n: int) -> str:
     return out
 
 
+_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10,
+                 "tenths": 10}
+_EN_TIMES = {"twice": 2, "thrice": 3}
+
+
+def _english_fraction(words: list[re.Match[str]], i: int) -> tuple[Number, int] | None:
+    """A fraction at word ``i`` ("one-fifth", "two thirds", "a third of", "a quarter-century")
+    and the index of the word after it; None if there is none."""
+    w = words[i].group().lower()
+    parts = w.split("-")
+    if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] in _EN_FRACTIONS:
+        n, d, stop = float(_EN_UNITS[parts[0]]), _EN_FRACTIONS[parts[1]], i + 1
+        alt = n
+    elif parts == ["quarter", "century"]:
+        n, d, stop, alt = 1.0, 4, i + 1, None
+    elif w in ("a", "one", *_EN_UNITS) and i + 1 < len(words) and words[i + 1].start() - words[i].end() == 1:
+        nxt = words[i + 1].group().lower()
+        plural = nxt.endswith("s") and nxt[:-1] in _EN_FRACTIONS
+        single = nxt in _EN_FRACTIONS and not nxt.endswith("s") and w in ("a", "one")
+        after = words[i + 2].group().lower() if i + 2 < len(words) else ""
+        # "a third of", "one third"; not "a third wave"
+        many = plural and w in _EN_UNITS and _EN_UNITS[w] >= 2
+        if not (many or (single and (after == "of" or w == "one"))):
+            return None
+        n, d, stop = (1.0 if w == "a" else float(_EN_UNITS[w])), _EN_FRACTIONS[nxt], i + 2
+        alt = float(_EN_ORDINALS[nxt]) if w == "a" and nxt in _EN_ORDINALS else n
+    else:
+        return None
+    start, end = words[i].start(), words[stop - 1].end()
+    return Number(n / d, n / d, False, start, end, words[i].string[start:end], strong=False, alt=alt), stop
+
+
 def _english_words(text: str) -> list[Number]:
     """Number words ("four million", "twenty-five"): weak evidence, for matching only."""
     out = []
@@ -393,6 +435,18 @@ def _english_words(text: str) -> list[Number]:
     while i < len(words):
         w = words[i].group().lower()
         parts = w.split("-")
+        frac = _english_fraction(words, i)
+        if frac is not None:
+            # "one-fifth", "two thirds", "a third of": the fraction ("um quinto", "deux tiers"),
+            # or what the words read as before (the numerator, "a third" the rank)
+            out.append(frac[0])
+            i = frac[1]
+            continue
+        if w in _EN_TIMES:
+            k = float(_EN_TIMES[w])  # "twice the rate": the "duas vezes" of a source
+            out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
+            i += 1
+            continue
         if len(parts) == 2 and _EN_UNITS.get(parts[0], 0) >= 20 and _EN_ORDINALS.get(parts[1], 99) < 10:
             k = float(_EN_UNITS[parts[0]] + _EN_ORDINALS[parts[1]])  # "twenty-first"
             out.append(Number(k, k, False, words[i].start(), words[i].end(), words[i].group(), strong=False))
@@ -571,8 +625,11 @@ def _number_phrases(lang: str) -> tuple[dict[str, float], re.Pattern[str] | None
 
 @lru_cache(maxsize=32)
 def _calendar(lang: str) -> frozenset[str]:
-    """Month and day names of a language: no number words, though "Setembro" starts like "sete"."""
-    return frozenset([*_month_names(lang), *_day_names(lang)])
+    """Month and day names of a language: no number words, though "Setembro" starts like "sete".
+    An abbreviation that is a number word stays one ("dez", ten, beside "dez." for December)."""
+    numbers, short = _number_words(lang), _month_abbreviations(lang)
+    months = (m for m in _month_names(lang) if m not in numbers or m not in short)
+    return frozenset([*months, *_day_names(lang)])
 
 
 # Plural round numbers ("hundreds of", "desítky", "тысячи"): weak figures of their own.
@@ -619,6 +676,44 @@ _EXTRA_WORDS = {
            "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
            "чотирьох": 4, "п'яти": 5, "шести": 6, "семи": 7, "восьми": 8, "дев'яти": 9, "десяти": 10},
 }
+
+
+# Fraction words that are no ordinals ("terço" beside "terceiro"); elsewhere an ordinal after a
+# small cardinal is a denominator ("um quinto", "deux cinquièmes").
+_FRACTION_WORDS = {"pt": {"terço": 3, "terços": 3}, "es": {"tercio": 3, "tercios": 3},
+                   "fr": {"tiers": 3, "quart": 4, "quarts": 4}, "it": {"terzo": 3, "terzi": 3}}
+_OF = {"pt": ("de", "do", "da", "dos", "das"), "es": ("de", "del"), "fr": ("de", "du", "des", "d"),
+       "it": ("di", "del", "della", "dei", "degli", "delle")}
+# the masculine "one" only: "uma terceira onda" is a third wave, "um terço" a third
+_ONE = {"pt": ("um",), "es": ("un",), "fr": ("un",), "it": ("un",)}
+
+
+def _fraction(before: str, w: str, after: str, lang: str) -> float | None:
+    """The value of "<small cardinal> <denominator>" in a Romance language, else None. An
+    ordinal is a denominator only before "of" or at the end of a clause: "um quinto do
+    compromisso" is a fifth of it, "um quinto relatório" a fifth report."""
+    if lang not in _FRACTION_WORDS:
+        return None
+    if w not in _FRACTION_WORDS[lang] and after not in ("", *_OF.get(lang, ())):
+        return None
+    if before in _ONE.get(lang, ()):
+        numerator = 1.0
+    elif (numerator := _word_value(before, lang) or 0.0) < 2 or numerator > 10:
+        return None
+    denominator = _FRACTION_WORDS[lang].get(w) or _ordinal_value(w, lang)
+    return numerator / denominator if denominator and denominator >= 2 else None
+
+
+@lru_cache(maxsize=4096)
+def _ordinal_value(w: str, lang: str) -> float | None:
+    """The rank of an ordinal word of ``lang`` as a denominator: num2words' spelling, or its
+    plural ("quintos")."""
+    # from four: "um terceiro" is a third party, the fraction is "um terço"; masculine forms
+    # only ("uma quarta vaga" is a fourth wave)
+    for word, n, to in _spelled(lang):
+        if to == "ordinal" and 4 <= n <= 10 and w in (word, word + "s"):
+            return n
+    return None
 
 
 # Ordinal words that are also prepositions, and the articles that make them ordinals.
@@ -707,6 +802,16 @@ def _source_words(text: str, lang: str) -> list[Number]:
         w = m.group().lower()
         end = m.end()
         value = None if w in calendar else _word_value(w.replace("’", "'"), lang)
+        following = text[end:tokens[i + 1].start()].strip() if i + 1 < len(tokens) else "."
+        after = "" if following else tokens[i + 1].group().lower()  # "" after punctuation
+        fraction = _fraction(tokens[i - 1].group().lower() if i else "", w, after, lang)
+        if fraction is not None:
+            # "um quinto", "dois terços", "un quart": a fraction, not a count or a rank
+            out = [n for n in out if n.start != tokens[i - 1].start()]
+            out.append(Number(fraction, fraction, False, tokens[i - 1].start(), end,
+                              text[tokens[i - 1].start():end], strong=False))
+            i += 1
+            continue
         if w in _PREPOSITION.get(lang, ()) and not (i and tokens[i - 1].group().lower() in _ARTICLES[lang]) \
                 and not text[m.end():].lstrip().startswith(","):
             # "Segundo a OIT" is "according to the ILO"; "o segundo lugar" and "Segundo, ..."
@@ -749,6 +854,19 @@ def _source_words(text: str, lang: str) -> list[Number]:
             out.append(Number(value, value, False, m.start(), end, text[m.start():end], strong=False))
         i += 1
     return out
+
+
+@lru_cache(maxsize=32)
+def _month_abbreviations(lang: str) -> frozenset[str]:
+    """Month forms CLDR lists only abbreviated ("dez", "set"; not "maio", which is whole)."""
+    try:
+        from babel import dates
+
+        wide = {_apostrophe(v.lower()) for context in ("format", "stand-alone")
+                for v in dates.get_month_names("wide", context, locale=lang).values()}
+    except Exception:
+        return frozenset()
+    return frozenset(k for k in _month_names(lang) if k not in wide)
 
 
 @lru_cache(maxsize=32)
