@@ -508,8 +508,7 @@ def test_names_found_in_other_forms(source, target, swapped):
      "Thirty-four soldiers were wounded.", "ar"),
 ])
 def test_hebrew_and_arabic_numbers_behind_clitics(source, good, bad, lang):
-    assert not {"number_mismatch", "number_missing"} & set(cats(source, good, lang))
-    assert {"number_mismatch", "number_missing"} & set(cats(source, bad, lang))
+    test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
 
 
 def test_hebrew_names_and_negation_behind_clitics():
@@ -541,8 +540,7 @@ def test_hebrew_names_and_negation_behind_clitics():
      "The meeting of 3 November 2020 ended.", "pt"),
 ])
 def test_fractions_times_and_abbreviated_months(source, good, bad, lang):
-    assert not {"number_mismatch", "number_missing"} & set(cats(source, good, lang))
-    assert {"number_mismatch", "number_missing"} & set(cats(source, bad, lang))
+    test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
 
 
 def test_twice_pairs_with_the_sources_two_times():
