@@ -13,6 +13,7 @@ from .acronyms import check_acronyms
 from .base import Finding
 from .conflicts import check_entity_conflicts
 from .gazetteer import place_vocabulary
+from .language import check_not_english
 from .names import check_name_drift
 from .place_slots import check_place_slots
 from .places import check_unknown_names
@@ -38,6 +39,7 @@ CHECKS: dict[str, Check] = {
     "acronym_mismatch": check_acronyms,
     "unknown_name": _unknown_name,
     "entity_conflict": check_entity_conflicts,
+    "not_english": check_not_english,
 }
 
 

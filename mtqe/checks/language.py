@@ -1,0 +1,73 @@
+"""Sentences that are not English: text the MT left untranslated, or gibberish.
+
+An engine that fails on a sentence often copies it through ("O ministro reuniu-se...",
+"Делегация прибыла...") or emits word salad; the model, trained on English, scores such a line
+as just another odd sentence. Two readings, both on the sentence alone:
+
+- the script: most letters outside the Latin alphabet (Cyrillic, Han, kana, Arabic...);
+- the words: in Latin script, most lower-case words (names are capitalised and left out) are
+  not common English words (wordfreq Zipf < 3), or most are words of one other language
+  that it uses more than English does.
+
+Measured on clean English (MQM zh-en 2020 and 2021 targets, the pt-en critical-error targets,
+the WMT22 references: 43,642 sentences) neither fires once; on the sources of those files it
+fires on 97% of Portuguese, 88% of Czech, 78% of German and 91-95% of Russian, Ukrainian,
+Chinese and Japanese sentences (the rest are short or mostly names and figures).
+
+Example:
+    >>> [f.reason for f in check_not_english(["The talks lasted three hours.",
+    ...                                       "O ministro reuniu-se com a delegação em Lisboa."])]
+    ['reads as Portuguese, not English: left untranslated?']
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..source.scripts import char_script, zipf
+from .base import Finding
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_COMMON = 3.0  # Zipf of an everyday word
+# Languages wordfreq knows that MT into English most often leaves behind in Latin script.
+_OTHERS = ("de", "fr", "es", "pt", "it", "nl", "cs", "pl", "sv", "da", "fi", "ro", "tr", "id", "hu", "ca")
+_CJK = ("han", "kana", "hangul")
+_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "it": "Italian",
+          "nl": "Dutch", "cs": "Czech", "pl": "Polish", "sv": "Swedish", "da": "Danish", "fi": "Finnish",
+          "ro": "Romanian", "tr": "Turkish", "id": "Indonesian", "hu": "Hungarian", "ca": "Catalan"}
+
+
+def check_not_english(sentences: list[str]) -> list[Finding]:
+    """A finding over each sentence that is not English."""
+    out = []
+    for i, text in enumerate(sentences):
+        reason = _not_english(text)
+        if reason:
+            out.append(Finding(i, 0, len(text), "not_english", 0.9, reason))
+    return out
+
+
+def _not_english(text: str) -> str | None:
+    """Why ``text`` is not English, or None."""
+    scripts = [char_script(c) for c in text if c.isalpha()]
+    if not scripts:
+        return None
+    foreign = [s for s in scripts if s != "latin"]
+    cjk = sum(s in _CJK for s in foreign)
+    if (len(scripts) >= 20 or cjk >= 6) and len(foreign) >= 0.5 * len(scripts):
+        script = max(set(foreign), key=foreign.count)
+        return f"written in {script.title()} script, not English: left untranslated?"
+    words = [w.replace("’", "'") for w in _WORD.findall(text)
+             if w.islower() and len(w) >= 2 and char_script(w[0]) == "latin"]
+    if len(words) < 5:
+        return None
+    english = sum(zipf(w, "en") >= _COMMON for w in words) / len(words)
+    if english >= 0.8:
+        return None
+    share, lang = max((sum(zipf(w, lang) >= _COMMON and zipf(w, lang) > zipf(w, "en") for w in words)
+                       / len(words), lang) for lang in _OTHERS)
+    if share >= 0.5:
+        return f"reads as {_NAMES[lang]}, not English: left untranslated?"
+    if english < 0.5:
+        return "most of its words are not English: garbled or left untranslated?"
+    return None
