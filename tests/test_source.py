@@ -310,6 +310,9 @@ def test_negation_is_a_weak_feature():
     assert neg and neg[0].strength < 0.45 and rep.features()["src_negation"] > 0
     ok = compare_segment("A UE não decidiu.", "The EU did not decide.", "pt")
     assert not [f for f in ok.findings if f.category == "negation"]
+    # both sides negated, a different number of times: no evidence either way
+    assert "negation" not in cats("Não é só o preço: não há procura.",
+                                  "It is not just the price; there is no demand, nor any supply.", "pt")
 
 
 @pytest.mark.parametrize(("source", "target", "lang"), [
