@@ -514,6 +514,20 @@ def test_hebrew_and_arabic_numbers_behind_clitics(source, good, bad, lang):
     test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
 
 
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    # Estonian, which num2words does not write; a case of the genitive stem ("kolmele", to three)
+    ("Tallinnas hukkus kolm inimest.", "Three people died in Tallinn.", "Four people died in Tallinn.", "et"),
+    ("Valitsus eraldas raha kolmele haiglale.", "The government gave money to three hospitals.",
+     "The government gave money to four hospitals.", "et"),
+    # Finnish cases on an oblique stem ("kahdella", with two)
+    ("Kahdella miehellä oli auto.", "Two men had a car.", "Three men had a car.", "fi"),
+    ("Hallitus myönsi rahaa kolmelle sairaalalle.", "The government granted money to three hospitals.",
+     "The government granted money to four hospitals.", "fi"),
+])
+def test_finnic_number_words_in_their_cases(source, good, bad, lang):
+    test_good_and_bad_translation("number_mismatch", source, good, bad, lang)
+
+
 def test_hebrew_names_and_negation_behind_clitics():
     source = "נתניהו אמר בירושלים כי ישראל לא תסכים להסכם."
     found = compare_segment(source, "Netanyahu said in Jerusalem that Israel would not agree.", "he").findings

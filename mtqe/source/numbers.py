@@ -76,6 +76,45 @@ _SCALES: dict[str, dict[str, float]] = {
 }
 _SCALES["ko"] = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3}
 _SCALES["liv"] = {"miljonõd": 1e6, "miljon": 1e6, "tū'ontõd": 1e3, "tūontõd": 1e3}
+_SCALES["et"] = {"tuhat": 1e3, "tuhande": 1e3, "miljon": 1e6, "miljonit": 1e6, "miljoni": 1e6,
+                 "miljard": 1e9, "miljardit": 1e9, "miljardi": 1e9, "mln": 1e6, "mld": 1e9}
+_SCALES["fi"] = {"tuhatta": 1e3, "tuhat": 1e3, "miljoona": 1e6, "miljoonaa": 1e6, "miljardi": 1e9,
+                 "miljardia": 1e9, "milj.": 1e6, "mrd.": 1e9}
+
+
+def _case_forms(stems: dict[str, int], endings: tuple[str, ...]) -> dict[str, int]:
+    """Every case form of the given stems: Finnic numbers take case endings on an oblique stem
+    ("kolme" / "kolmele", "kahde" / "kahdella"), too long to be matched on a stem."""
+    return {stem + e: n for stem, n in stems.items() for e in endings}
+
+
+def _estonian() -> dict[str, float]:
+    """Estonian number words, which num2words does not write: the nominatives, teens
+    (-teist) and tens (-kümmend), the partitives and every case of the genitive stems,
+    and the ordinals from third up ("üks", one, and "teine", second and "other", left out)."""
+    units = {"kaks": 2, "kolm": 3, "neli": 4, "viis": 5, "kuus": 6, "seitse": 7, "kaheksa": 8, "üheksa": 9}
+    words: dict[str, float] = {"kümme": 10, "sada": 100, "kümmet": 10, "sadat": 100}
+    for unit, n in units.items():
+        words.update({unit: n, unit + "teist": 10 + n, unit + "kümmend": 10 * n, unit + "sada": 100 * n})
+    words["üksteist"] = 11
+    words.update({"kahte": 2, "viit": 5, "kuut": 6, "seitset": 7, "kaheksat": 8, "üheksat": 9})
+    words.update({"kolmas": 3, "neljas": 4, "viies": 5, "kuues": 6, "seitsmes": 7, "kaheksas": 8,
+                  "üheksas": 9, "kümnes": 10})
+    genitive = {"kahe": 2, "kolme": 3, "nelja": 4, "viie": 5, "kuue": 6, "seitsme": 7, "kaheksa": 8,
+                "üheksa": 9, "kümne": 10, "saja": 100}
+    words.update(_case_forms(genitive, ("", "l", "le", "lt", "s", "st", "sse", "ga", "ks", "ni", "na", "ta")))
+    return {w: float(n) for w, n in words.items()}
+
+
+# Finnish: num2words writes the nominatives; these are the partitives and the other cases.
+_FINNISH_CASES = {
+    "kahta": 2, "kolmea": 3, "neljää": 4, "viittä": 5, "kuutta": 6, "seitsemää": 7, "kahdeksaa": 8,
+    "yhdeksää": 9, "kymmentä": 10, "sataa": 100,
+    **_case_forms({"kahde": 2, "kolme": 3, "viide": 5, "kuude": 6, "kymmene": 10, "sada": 100},
+                  ("n", "lle", "ssa", "sta", "lla", "lta", "ksi", "na")),
+    **_case_forms({"neljä": 4, "seitsemä": 7, "yhdeksä": 9, "kahdeksa": 8},
+                  ("n", "lle", "ssä", "stä", "llä", "ltä", "ksi", "nä", "ssa", "sta", "lla", "lta", "na")),
+}
 
 
 def _livonian() -> dict[str, float]:
@@ -104,7 +143,7 @@ def _livonian() -> dict[str, float]:
 
 
 # Number words of languages num2words does not cover.
-_HAND_WORDS = {"liv": _livonian()}
+_HAND_WORDS = {"liv": _livonian(), "et": _estonian()}
 # The shortest stem an inflected number word is matched on: Livonian's short number words
 # share three letters with ordinary words ("kuolm", three; "kuoig").
 _MIN_STEM = {"liv": 4}
@@ -671,6 +710,7 @@ _EXTRA_WORDS = {
     # feminine ones
     "he": {"שניים": 2, "שתיים": 2, "שתי": 2, "שלושה": 3, "ארבעה": 4, "חמישה": 5, "שישה": 6, "שבעה": 7,
            "שמונה": 8, "תשעה": 9, "עשרה": 10},
+    "fi": _FINNISH_CASES,
     "uk": {"дво": 2, "двоє": 2, "двоїх": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "шестеро": 6,
            "спочатку": 1, "спершу": 1, "насамперед": 1, "по-перше": 1, "по-друге": 2, "по-третє": 3,
            "обидва": 2, "обидві": 2, "дві": 2, "двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3,
