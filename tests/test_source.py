@@ -561,6 +561,14 @@ def test_twice_pairs_with_the_sources_two_times():
     assert "number_mismatch" in cats(source, target.replace("twice", "three times"), "pt")
 
 
+def test_the_source_languages_own_money_named_in_translation():
+    source = "Kokain za necelých 50 tisíc korun byl ukrytý v domě."
+    assert "name_not_in_source" not in cats(source, "Cocaine worth almost 50,000 Czech crowns was hidden.", "cs")
+    # another country's money is still a swap
+    lira = "Экспорт упал из-за девальвации турецкой лиры."
+    assert "name_not_in_source" in cats(lira, "Exports fell on the devaluation of the Syrian lira.", "ru")
+
+
 def test_html_entities_in_the_source_are_no_names():
     source = "As despesas com Iampamp;D e com R&amp;amp;D cresceram."
     assert "name_missing" not in cats(source, "Spending on R&D and on R&D grew.", "pt")

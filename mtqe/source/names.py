@@ -508,15 +508,54 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
             # A language without a catalogue of country names (Livonian): a source word that
             # starts like the name ("līvõ" / "Livonian") is the best evidence there is.
             continue
+        after = _CURRENCY_AFTER.match(target[end:])
+        if after and after.group(1).lower() in _currency_words() and country is not None \
+                and country == _home_country(src_lang):
+            # "50,000 Czech crowns" for "50 tisíc korun": the source language's own money,
+            # which only the translation says whose it is ("Syrian lira" for "турецкой лиры"
+            # is still a swap)
+            continue
         note = "" if support == "exact" else f" (approximate: {script_of(source)} romanisation)"
         # Without the language's country names ("Lețmō" for Latvia) a country or people
         # cannot be looked for: said, not flagged.
-        unchecked = not catalogue and bool(gazetteer.country_named(phrase) or gazetteer.country_named(word))
+        unchecked = not catalogue and bool(country)
         if unchecked:
             note = f" (no country names in {src_lang or 'the source language'} to compare)"
         issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}",
                                 weak=unchecked))
     return issues
+
+
+_CURRENCY_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+@lru_cache(maxsize=1)
+def _currency_words() -> frozenset[str]:
+    """English names of currencies, singular and plural ("koruna", "korunas", "dollars"), from
+    CLDR through Babel, and "crown(s)"."""
+    from babel import Locale, numbers
+
+    out = {"crown", "crowns"}
+    for code in Locale("en").currencies:
+        for count in (1, 2):
+            last = numbers.get_currency_name(code, count=count, locale="en").split()[-1].lower()
+            if last.isalpha():
+                out.add(last)
+    # CLDR's units of account and metals, and currencies named like English words ("South
+    # Korea won", "a Brazilian real success")
+    return frozenset(out - {"account", "gold", "silver", "platinum", "palladium", "rights", "unit", "units",
+                            "value", "won", "real", "reals", "mark", "marks", "sol", "dong", "kina", "tala"})
+
+
+@lru_cache(maxsize=64)
+def _home_country(lang: str | None) -> str | None:
+    """The country a language is most likely written in (CLDR likely subtags: cs -> CZ)."""
+    from babel.core import get_global
+
+    if not lang:
+        return None
+    region = get_global("likely_subtags").get(lang, "").split("_")[-1]
+    return next((c for c in _country_translations(lang) if gazetteer.country_code(c) == region), None)
 
 
 _HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
