@@ -14,6 +14,9 @@ from mtqe.checks.language import check_not_english
     "Xi Jinping (习近平) met Vladimir Putin in Beijing.",
     # short lines: datelines, credits
     "MNA", "(Reuters) –", "Москва",
+    # wire shorthand: results tables
+    "Net loss 110.6 mln vs profit 4.1 mln", "Revenues rose to 291.8 mln dlrs from 151.1 mln dlrs.",
+    "Oper shr basic 1.04 dlrs vs 77 cts",
 ])
 def test_english_is_not_flagged(sentence):
     assert check_not_english([sentence]) == []
