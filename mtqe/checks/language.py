@@ -54,7 +54,7 @@ def check_not_english(sentences: list[str]) -> list[Finding]:
 
 def _not_english(text: str) -> str | None:
     """Why ``text`` is not English, or None."""
-    scripts = [char_script(c) for c in text if c.isalpha()]
+    scripts = [s for s in (char_script(c) for c in text if c.isalpha()) if s]
     if not scripts:
         return None
     foreign = [s for s in scripts if s != "latin"]
