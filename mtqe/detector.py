@@ -145,6 +145,8 @@ class Detector:
             for f in run_checks(sentences, self.artifact.checks):
                 per_sentence[f.sentence].append(f)
             row = []
+            # the translated document: which source words it keeps as names
+            context = " ".join(sentences) if sources is not None else ""
             for i, found in enumerate(per_sentence):
                 ms = model_out[d][i] if model_out else None
                 if ms is not None:
@@ -152,7 +154,8 @@ class Detector:
                 src = sources[d][i] if sources is not None else None
                 report = None
                 if src is not None:
-                    report = compare_segment(src, sentences[i], src_langs[d] if src_langs else None)
+                    report = compare_segment(src, sentences[i], src_langs[d] if src_langs else None,
+                                             context)
                     found = found + report.findings
                 row.append(Evidence(found, ms, report))
             out.append(row)

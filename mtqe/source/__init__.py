@@ -131,8 +131,11 @@ def _length_z(source: str, target: str, lang: str | None, script: str | None) ->
     return (math.log(len(target) / len(source)) - mu) / sigma
 
 
-def compare_segment(source: str, target: str, src_lang: str | None = None) -> SourceReport:
-    """Compare one target sentence (or segment) with its source."""
+def compare_segment(source: str, target: str, src_lang: str | None = None,
+                    context: str = "") -> SourceReport:
+    """Compare one target sentence (or segment) with its source. ``context``: the whole
+    translated document (this sentence may be in it), which shows which source words are
+    names: a name it keeps elsewhere and this sentence lost is flagged."""
     lang = base_lang(src_lang) or guess_lang(source)
     source = _unescape(source)
     if not source.strip() and target.strip():
@@ -164,7 +167,7 @@ def compare_segment(source: str, target: str, src_lang: str | None = None) -> So
             # these flags are real errors where a twentieth of all segments are).
             out.append(Finding(0, n.start, n.end, "name_not_in_source",
                                0.5 if rep.support == "exact" and not n.weak else 0.2, n.detail))
-        missing = names.source_names_missing(source, target, lang)
+        missing = names.source_names_missing(source, target, lang, context)
         # ... and countries the source names in adjectives and declined forms ("ruských")
         missing += [w for w in names.source_countries_missing(source, target, lang) if w not in missing]
         for name in missing:
