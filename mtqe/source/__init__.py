@@ -167,6 +167,10 @@ def compare_segment(source: str, target: str, src_lang: str | None = None,
             # these flags are real errors where a twentieth of all segments are).
             out.append(Finding(0, n.start, n.end, "name_not_in_source",
                                0.5 if rep.support == "exact" and not n.weak else 0.2, n.detail))
+        if rep.support == "exact":
+            flagged = {(f.start, f.end) for f in out}
+            out.extend(Finding(0, n.start, n.end, "name_not_in_source", 0.5, n.detail)
+                       for n in names.country_swaps(source, target, lang) if (n.start, n.end) not in flagged)
         missing = names.source_names_missing(source, target, lang, context)
         # ... and countries the source names in adjectives and declined forms ("ruských")
         missing += [w for w in names.source_countries_missing(source, target, lang) if w not in missing]

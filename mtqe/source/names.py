@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -593,6 +594,60 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     return issues
 
 
+@lru_cache(maxsize=32)
+def _language_countries(lang: str) -> dict[str, str]:
+    """Stem of a language's name in ``lang`` -> the country that is its home ("російськ-"
+    / Russia): a people's adjective is named like its language."""
+    return {st: country for country in _country_translations(lang)
+            if (st := _language_stem(country, lang))}
+
+
+_ADJECTIVE_AFTER_STEM = re.compile(r"[a-z]{0,2}(?:sk|ck|sch|zk)")
+
+
+def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
+    """How many times the source names each country: by name, declined name or people's
+    adjective ("Росії", "російські", "українські")."""
+    stems = _language_countries(lang) if lang else {}
+    counts: Counter[str] = Counter()
+    for w in re.findall(r"[^\W\d_][\w'’-]*", source):
+        k = _flat_key(w)
+        # a language's stem only before an adjective's ending (-ský, -ський, -isch):
+        # "словами" (words) does not start Slovak, nor "Казакевич" Kazakh
+        adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) else None
+        country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w)) \
+            or _country_by_stem(w, lang) or adjective
+        if country:
+            counts[country] += 1
+    return counts
+
+
+def country_swaps(source: str, target: str, src_lang: str | None) -> list[NameIssue]:
+    """Countries and peoples the translation names more often than the source does, where it
+    names another one less: "Russian President Putin and the Ukrainian military" for a source
+    that names Russia twice and Ukraine not at all. Each name is in the source somewhere, so
+    only the counts tell; a country only added ("Russian troops" for "the enemy") or only
+    dropped is no swap."""
+    src = _source_country_counts(source, src_lang)
+    if not src:
+        return []
+    tgt: Counter[str] = Counter()
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for start, end, word in target_names(target, common_places=True):
+        country = gazetteer.country_named(_phrase_around(target, start, end)) or gazetteer.country_named(word)
+        if country:
+            tgt[country] += 1
+            spans.setdefault(country, []).append((start, end, word))
+    fewer = [c for c in src if tgt[c] < src[c]]
+    out = []
+    for country, n in tgt.items():
+        if n > src[country] >= 1 and fewer:
+            start, end, word = spans[country][-1]
+            out.append(NameIssue(start, end, word, f"'{word}': the translation names {country} {n} times, "
+                                 f"the source {src[country]}, and {fewer[0]} less often: swapped?"))
+    return out
+
+
 _CURRENCY_AFTER = re.compile(r"\s+([a-z]+)")
 
 
@@ -732,9 +787,12 @@ def _same_name(a: str, b: str, romanised: bool) -> bool:
 def _carried(context: str) -> frozenset[str]:
     """The capitalised words of a translated document that English would not capitalise as
     words: not first in a sentence. (Cached: every sentence of a document asks.)"""
-    return frozenset(k for m in _capitalised(context) if len(m.group()) >= 4
-                     and not _is_initial(context, m.start())
-                     and (k := _flat_key(_POSSESSIVE.sub("", m.group()))))
+    words = frozenset(k for m in _capitalised(context) if len(m.group()) >= 4
+                      and not _is_initial(context, m.start())
+                      and (k := _flat_key(_POSSESSIVE.sub("", m.group()))))
+    # and two capitalised words as one, for a source that hyphenates them ("Europa-Park")
+    pairs = frozenset(_flat_key(m.group(1)) for m in re.finditer(r"(?=\b([A-Z]\w+\s+[A-Z]\w+))", context))
+    return words | pairs
 
 
 _DOCUMENT_NAME_ZIPF = 4.5  # "Wagner" 4.4 and "Patrick" 4.3 in German; "Politik" 5.0
@@ -755,15 +813,26 @@ def document_names(source: str, context: str, src_lang: str | None) -> list[str]
     lang = src_lang or "en"
     carried = _carried(context)
     out = []
-    for m in re.finditer(r"(?<![\w'’])[^\W\d_][\w'’]*", source):
+    for m in re.finditer(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*", source):
         w = m.group()
+        if "-" in w:
+            # a name of capitalised parts ("Europa-Park", "Hohenlohe-Arena"), whole
+            if all(p[:1].isupper() for p in w.split("-")) and _flat_key(w) in carried:
+                out.append(w)
+            continue
         if len(w) < 4 or not w[0].isupper() or sum(c.isupper() for c in w) > 1:
             continue
-        # an everyday word of either language is a title's or an institution's word
-        # ("Zone", "Politik", "Deutsche Reichsbahn"), translated one time and kept another
-        if zipf(w.lower(), lang) >= _DOCUMENT_NAME_ZIPF or zipf(w.lower(), "en") >= _COMMON_ZIPF:
-            continue
+        # An everyday word of the source language is a title's or an institution's word
+        # ("Politik", "Deutsche Reichsbahn"), translated one time and kept another; so is an
+        # everyday English one ("Zone"), unless spelled the same inside a sentence on both
+        # sides (a given name: "Trainer John Patrick").
         k = _flat_key(w)
+        if zipf(w.lower(), lang) >= _DOCUMENT_NAME_ZIPF:
+            continue
+        if zipf(w.lower(), "en") >= _COMMON_ZIPF:
+            if k in carried and not _is_initial(source, m.start()):
+                out.append(w)
+            continue
         if any(_same_name(k, c, script != "latin") for c in carried):
             out.append(w)
     return out
