@@ -605,6 +605,19 @@ def _language_countries(lang: str) -> dict[str, str]:
 _ADJECTIVE_AFTER_STEM = re.compile(r"[a-z]{0,2}(?:sk|ck|sch|zk)")
 
 
+@lru_cache(maxsize=32)
+def _slavic_stems(lang: str) -> dict[str, str]:
+    """A Slavic language's one-word country names without their last vowel -> the country:
+    its cases and adjectives follow ("Polsk-o", "polsk-ým", "Běloruskem", "ruských")."""
+    out: dict[str, str] = {}
+    for country, forms in _country_translations(lang).items():
+        for f in forms:
+            k = _flat_key(f)
+            if " " not in f and k[-1:] in "aeiouy" and len(k) >= 5:
+                out.setdefault(k[:-1], country)
+    return out
+
+
 def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
     """How many times the source names each country: by name, declined name or people's
     adjective ("Росії", "російські", "українські")."""
@@ -615,6 +628,10 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
         # a language's stem only before an adjective's ending (-ský, -ський, -isch):
         # "словами" (words) does not start Slovak, nor "Казакевич" Kazakh
         adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) else None
+        if lang in _SLAVIC and not adjective:
+            slavic = _slavic_stems(lang)
+            adjective = next((c for n in range(len(k) - 1, max(3, len(k) - 5), -1)
+                              if (c := slavic.get(k[:n]))), None)
         country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w)) \
             or _country_by_stem(w, lang) or adjective
         if country:
@@ -767,13 +784,19 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
     return out
 
 
-def _same_name(a: str, b: str, romanised: bool) -> bool:
+def _same_name(a: str, b: str, romanised: bool, declined: bool = False) -> bool:
     """Two flattened words as one name, more strictly than ``_found`` (which looks for a
     name in one sentence; this looks across a document): the same letters, give or take a
-    case ending ("Scholze" / Scholz), or, from another script, the same romanised sounds."""
+    case ending ("Scholze" / Scholz), or, from another script, the same romanised sounds.
+    ``declined``: a Slavic source, whose cases change a name's end ("Havlíčka" / Havlíček,
+    "Macronovi" / Macron)."""
     short, long = sorted((a, b), key=len)
     if long.startswith(short) and len(long) - len(short) <= 2:
         return True
+    if declined and len(long) - len(short) <= 4:
+        n = len(short) - (0 if long.startswith(short) else 2)
+        if n >= 6 and long[:n] == short[:n]:
+            return True
     if not romanised:
         return False
     sa, sb = _skeleton(a), _skeleton(b)
@@ -833,7 +856,9 @@ def document_names(source: str, context: str, src_lang: str | None) -> list[str]
             if k in carried and not _is_initial(source, m.start()):
                 out.append(w)
             continue
-        if any(_same_name(k, c, script != "latin") for c in carried):
+        # (declined forms only inside a sentence: "Cestující", passengers, starts one)
+        declined = _declined(source, src_lang) and not _is_initial(source, m.start())
+        if any(_same_name(k, c, script != "latin", declined) for c in carried):
             out.append(w)
     return out
 
