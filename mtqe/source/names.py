@@ -222,11 +222,13 @@ def _near(a: str, b: str, flattened: bool) -> bool:
 
 
 # Spellings one sound has across romanisations ("Scholz" / "Sholtsa", "Jufra" / "Dzhufre",
-# "Luxor" / "Luksore"), longest first; sh and ch become one letter before c becomes k.
-# (f and v stay apart: "Frantsiya" and "vernutsya" would share a skeleton.)
+# "Luxor" / "Luksore"), longest first; sh and ch become one letter before c becomes k, and a c
+# before e, i, y is an s ("Jacinda" / "Джасінда"). (f and v stay apart: "Frantsiya" and
+# "vernutsya" would share a skeleton.)
 _SOUNDS = (("dzh", "j"), ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("zh", "j"), ("dj", "j"),
            ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("sh", "S"), ("ch", "C"), ("x", "ks"),
-           ("q", "k"), ("c", "k"), ("w", "v"), ("tz", "z"), ("ts", "z"))
+           ("q", "k"), ("ce", "se"), ("ci", "si"), ("cy", "sy"), ("c", "k"), ("w", "v"), ("tz", "z"),
+           ("ts", "z"))
 
 
 @lru_cache(maxsize=65536)
@@ -243,7 +245,7 @@ def _same_skeleton(a: str, b: str) -> bool:
     """Equal skeletons, or one with the m of a case ending more ("Petrem", "Petrom"; not the
     v of "Petrov", another name)."""
     # a German or Dutch initial s is voiced, and transliterated as one: "Salzberger" / "Зальцбергер"
-    a, b = (re.sub(r"^s", "z", x) for x in (a, b))
+    a, b = (re.sub(r"(.)\1+", r"\1", re.sub(r"^s", "z", x)) for x in (a, b))
     short, long = sorted((a, b), key=len)
     return short == long or (len(long) == len(short) + 1 and long.startswith(short) and long[-1] == "m")
 
