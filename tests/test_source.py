@@ -409,9 +409,10 @@ def test_rare_names_are_still_names():
     assert "name_not_in_source" not in cats(src, "On Sunday, Verstappen won the race.", "pt")
     assert "name_not_in_source" in cats(src, "On Sunday, Ricciardo won the race.", "pt")
     # a soft c is an s ("Jacinda" / "Джасінда"), and "Зузана" is Suzanna
-    src = "Прем’єр-міністерка Джасінда Ардерн привіталася із Зузаною."
-    assert "name_not_in_source" not in cats(src, "Prime Minister Jacinda Ardern greeted Suzanna.", "uk")
-    assert "name_not_in_source" in cats(src, "Prime Minister Jacinda Ardern greeted Halyna Kovalenko.", "uk")
+    src = "На зустрічі прем’єр-міністерка Джасінда Ардерн привіталася із Зузаною."
+    good = "At the meeting the prime minister Jacinda Ardern greeted Suzanna."
+    assert "name_not_in_source" not in cats(src, good, "uk")
+    assert "name_not_in_source" in cats(src, good.replace("Suzanna", "Kovalenko"), "uk")
     # a German V is written Ф in Russian
     src = "В воскресенье Ферстаппен выиграл гонку."
     assert "name_not_in_source" not in cats(src, "On Sunday, Verstappen won the race.", "ru")
