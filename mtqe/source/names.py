@@ -171,8 +171,11 @@ def _words(text: str) -> list[str]:
 
 
 def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
-           short_stem: bool = False) -> bool:
+           short_stem: bool = False, country: bool = False) -> bool:
     """Whether ``word`` (romanised) is among the source's romanised words.
+
+    ``country``: the word names a country or people, whose near spellings must be closer
+    (the catalogue knows its forms; "Jordánsko" is 70 from "íránském", Iranian).
 
     ``short_stem``: a three-letter stem is enough (Cyrillic and Greek sources, whose names
     are declined and romanised several ways: "Валєю" / Valya, "Празі" / Prague)."""
@@ -193,7 +196,7 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
             if len(w) >= 4 and len(k) >= 4 and w[1:3] == k[1:3] and (
                     w[0] == k[0] or (w[0] in "aeiou" and k[0] in "aeiou")):
                 return True
-        if w == k or _near(w, k, short_stem):
+        if w == k or _near(w, k, short_stem, country):
             return True
         n = min(len(w), len(k))
         if n >= _STEM and _hard_c(w)[:max(_STEM, n - 3)] == _hard_c(k)[:max(_STEM, n - 3)]:
@@ -210,14 +213,16 @@ def _hard_c(k: str) -> str:
     return "k" + k[1:] if k[:1] == "c" and k[1:2] in ("a", "o", "u", "r", "l") else k
 
 
-def _near(a: str, b: str, flattened: bool) -> bool:
+def _near(a: str, b: str, flattened: bool, strict: bool = False) -> bool:
     """Two romanised spellings of one name by rapidfuzz ratio ("Qaddafi" / "Khadafi").
 
     Flattened words are close more easily ("Yartseva" flattens to "arceva", 71 from
-    "tokareva"): there the first letter must agree too. And a short word is no near spelling
-    of a much longer one ("Ole" of "Nolte")."""
+    "tokareva"): there the first letter must agree too, and for ``strict`` words (countries)
+    that both start with a vowel (any vowel agrees; j and y flatten to i) the spelling must be
+    closer. And a short word is no near spelling of a much longer one ("Ole" of "Nolte")."""
     short, long = sorted((len(a), len(b)))
-    return fuzz.ratio(a, b) >= _FUZZ and (not flattened or _fold(a[0]) == _fold(b[0])) \
+    need = _FUZZ + 5 if strict and flattened and a[:1] in "aeiou" and b[:1] in "aeiou" else _FUZZ
+    return fuzz.ratio(a, b) >= need and (not flattened or _fold(a[0]) == _fold(b[0])) \
         and (short >= 4 or short > 0.6 * long)
 
 
@@ -362,7 +367,7 @@ def _all_found(form: str, src_words: list[str], short_stem: bool) -> bool:
     """Every word of a country's name (of four letters or more) among the source's words:
     "Государство Палестина" is not named by "государству" alone."""
     words = [w for w in _key(form).split() if len(w) >= 4] or [_flat_key(form)]
-    return all(_found(w, src_words, "", False, short_stem) for w in words)
+    return all(_found(w, src_words, "", False, short_stem, country=True) for w in words)
 
 
 def _acronym_of(source: str, forms: list[str]) -> bool:
@@ -562,7 +567,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         if country:  # (the source's countries are read only when a target name is one)
             countries, languages = _source_countries(source, src_lang), _source_languages(source, src_lang)
             words = [w for w in src_words if not _other_country(w, country, countries, languages)]
-        if _found(word, words, joined, loose, short) or _by_acronym(word, target, source):
+        if _found(word, words, joined, loose, short, bool(country)) or _by_acronym(word, target, source):
             continue
         if _spelled_out(word, phrase, source, target):
             continue  # "Armed Forces of Ukraine" for "ЗСУ"
