@@ -991,7 +991,9 @@ def _shares_head(words: Iterable[str], heads: set[str]) -> bool:
         if len(w) < 3:
             continue
         for h in heads:
-            r = fuzz.ratio(w[:6], h)
+            # a letter more than the head, for an ending: "curdos" / "kurds" (a short head
+            # such as "pole" is not near "proble-m" on six letters)
+            r = fuzz.ratio(w[:len(h) + 1], h)
             if r >= 66 and (_fold(w[:3]) == _fold(h[:3]) or (r >= 75 and _fold(w[0]) == _fold(h[0]))):
                 return True
     return False
