@@ -165,6 +165,14 @@ def test_a_word_that_starts_a_sentence_inside_a_segment_is_no_name():
     assert "name_missing" not in cats(source, "I'll go to bed. I need to get some strength.", "uk")
 
 
+@pytest.mark.parametrize(("source", "target"), [
+    ("Břeclav – Plamínek zažehnutý v Betlémě dorazil.", "Břeclav - The light lit in Bethlehem has arrived."),
+    ("Zlato a 150 diamantů: Cenovka svetru ohromí!", "Gold and 150 diamonds: the price tag will amaze!"),
+])
+def test_a_word_after_a_dateline_or_a_headings_colon_is_no_name(source, target):
+    assert "name_missing" not in cats(source, target, "cs")
+
+
 def test_a_word_that_starts_like_a_country_is_not_one():
     # "Grande" is not "Granada", "Guerra" not a country either
     assert "name_missing" not in cats("Foi a pior crise desde a Grande Depressão.",

@@ -749,6 +749,16 @@ def _declined(source: str, lang: str | None) -> bool:
     return script_of(source) in ("cyrillic", "greek") or lang in _SLAVIC
 
 
+# A dateline ("Břeclav – ", "MOSCOW - ") or a heading's colon before a word: the word starts a
+# sentence, capitalised as any ("Břeclav – Plamínek zažehnutý...", "...diamantů: Cenovka").
+_DATELINE = re.compile(r"^\s*[^\W\d_][\w.'’ ]{1,30}?\s[–—-]\s*$")
+
+
+def _after_heading(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"'“”‘’„«»")
+    return before.endswith(":") or bool(_DATELINE.match(text[:pos]))
+
+
 def has_wordlist(lang: str | None) -> bool:
     """Whether wordfreq knows the language: telling names from words in it needs that."""
     import wordfreq
@@ -773,7 +783,8 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
         w = m.group()
         if not w[0].isupper() or len(w) < 4 or sum(c.isupper() for c in w.split("-")[0]) > 1:
             continue  # acronyms, declined or not ("УрФО", "БАДов", "QR-кодов"), are translated
-        if _is_initial(source, m.start()) or w.lower() in _month_names(lang):
+        if _is_initial(source, m.start()) or _after_heading(source, m.start()) \
+                or w.lower() in _month_names(lang):
             continue
         z = zipf(w.lower(), lang)
         # A country, a word English uses more (a borrowed name: Trump, Forbes), or a rare
