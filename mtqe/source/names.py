@@ -613,6 +613,21 @@ _ADJECTIVE_AFTER_STEM = re.compile(r"[a-z]{0,2}(?:sk|ck|sch|zk)")
 
 
 @lru_cache(maxsize=32)
+def _country_initials(lang: str) -> dict[str, str]:
+    """Initials of a language's country names of several words -> the country ("РФ",
+    "США"); initials two countries share ("ČR": Česká and Čadská republika) are left out."""
+    seen: dict[str, set[str]] = {}
+    generic = _generic_country_words(lang)
+    for country, forms in _country_translations(lang).items():
+        for f in forms:
+            if _key(f).split()[0] in generic:
+                continue  # "Республіка Філіппіни": initials of "republic", not a name
+            if len(i := _initials(f)) >= 2 and i != "\0":
+                seen.setdefault(i, set()).add(country)
+    return {i: next(iter(c)) for i, c in seen.items() if len(c) == 1}
+
+
+@lru_cache(maxsize=32)
 def _slavic_stems(lang: str) -> dict[str, str]:
     """A Slavic language's one-word country names without their last vowel -> the country:
     its cases and adjectives follow ("Polsk-o", "polsk-ým", "Běloruskem", "ruských")."""
@@ -639,8 +654,9 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
             slavic = _slavic_stems(lang)
             adjective = next((c for n in range(len(k) - 1, max(3, len(k) - 5), -1)
                               if (c := slavic.get(k[:n]))), None)
+        initials = _country_initials(lang).get(k) if lang and w.isupper() else None
         country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w)) \
-            or _country_by_stem(w, lang) or adjective
+            or _country_by_stem(w, lang) or adjective or initials
         if country:
             counts[country] += 1
     return counts
