@@ -890,8 +890,10 @@ def document_names(source: str, context: str, src_lang: str | None) -> list[str]
             if k in carried and not _is_initial(source, m.start()):
                 out.append(w)
             continue
-        # (declined forms only inside a sentence: "Cestující", passengers, starts one)
-        declined = _declined(source, src_lang) and not _is_initial(source, m.start())
+        # (declined forms only inside a sentence, or of a word the language hardly writes:
+        # "Cestující", passengers, starts one; "Macronovi" may)
+        declined = _declined(source, src_lang) and (not _is_initial(source, m.start())
+                                                     or zipf(w.lower(), lang) < 2.0)
         if any(_same_name(k, c, script != "latin", declined) for c in carried):
             out.append(w)
     return out
