@@ -111,7 +111,7 @@ def _lower_case_words() -> frozenset[str]:
 
 def _dictionary_word(low: str) -> bool:
     """Whether a capitalised word is a common word of the dictionary, plural or not: a word of
-    a title or a product ("Wax Crayons", "Studio Tabletop Easel"), which the translation
+    a title or a product ("Wax Crayons", "Studio Easel"), which the translation
     capitalised and the source writes in its own language."""
     words = _lower_case_words()
     return any(form in words for form in (low, low[:-1] if low.endswith("s") else "",
@@ -432,8 +432,7 @@ def _source_languages(source: str, lang: str | None) -> dict[str, str]:
 @lru_cache(maxsize=32)
 def _language_stem_index(lang: str) -> dict[str, str]:
     """Stem of a language's name in ``lang`` -> the language's code."""
-    return {st: gazetteer.languages_of(country)[0] for country in _country_translations(lang)
-            if (st := _language_stem(country, lang))}
+    return {st: gazetteer.languages_of(country)[0] for st, country in _language_countries(lang).items()}
 
 
 def _other_country(word: str, country: str, countries: dict[str, str], languages: dict[str, str]) -> bool:
