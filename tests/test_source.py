@@ -794,6 +794,11 @@ def test_a_country_swapped_for_another_the_source_also_names():
     bad = "He said that Russia's president and the Ukrainian military are responsible for crimes in Ukraine."
     assert "name_not_in_source" not in cats(src, good, "uk")
     assert "name_not_in_source" in cats(src, bad, "uk")
+    # a German people's adjective ("deutsche") counts too
+    src = "Beste deutsche Werferin im Duell mit Olympiasieger Dänemark war Alina Grijseels."
+    good = "The best German thrower in the duel with Olympic champions Denmark was Alina Grijseels."
+    assert "name_not_in_source" not in cats(src, good, "de")
+    assert "name_not_in_source" in cats(src, good.replace("German", "Danish"), "de")
     # a country by its initials ("РФ") counts too
     src = "Росіяни били по Києву з перших днів вторгнення військ РФ в Україну."
     good = "The Russians struck Kyiv from the first days of the Russian troops' invasion of Ukraine."

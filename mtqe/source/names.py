@@ -608,7 +608,7 @@ def _language_countries(lang: str) -> dict[str, str]:
             if (st := _language_stem(country, lang))}
 
 
-_ADJECTIVE_AFTER_STEM = re.compile(r"[a-z]{0,2}(?:sk|ck|sch|zk)")
+_ADJECTIVE_AFTER_STEM = re.compile(r"[a-z]{0,2}(?:sk|ck|sch|zk|ch)")
 
 
 @lru_cache(maxsize=32)
@@ -646,7 +646,7 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
     counts: Counter[str] = Counter()
     for w in re.findall(r"[^\W\d_][\w'’-]*", source):
         k = _flat_key(w)
-        # a language's stem only before an adjective's ending (-ský, -ський, -isch):
+        # a language's stem only before an adjective's ending (-ský, -ський, -isch, deuts-ch):
         # "словами" (words) does not start Slovak, nor "Казакевич" Kazakh
         adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) else None
         if lang in _SLAVIC and not adjective:
