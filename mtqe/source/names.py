@@ -644,7 +644,8 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
     adjective ("Росії", "російські", "українські")."""
     stems = _language_countries(lang) if lang else {}
     counts: Counter[str] = Counter()
-    for w in re.findall(r"[^\W\d_][\w'’-]*", source):
+    # hyphenated words by their parts: "російсько-українського" names two countries
+    for w in re.findall(r"[^\W\d_][\w'’]*", source):
         k = _flat_key(w)
         # a language's stem only before an adjective's ending (-ský, -ський, -isch, deuts-ch):
         # "словами" (words) does not start Slovak, nor "Казакевич" Kazakh
