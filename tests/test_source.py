@@ -412,6 +412,19 @@ def test_title_words_are_no_names(target):
     assert "name_not_in_source" not in cats("Um título qualquer sem nomes próprios.", target, "pt")
 
 
+def test_a_sentence_of_institutions_is_no_headline():
+    # capitalised words four in five, but lower-case words too: its names are checked
+    src = "Як передає Укрінформ, про це Головне управління розвідки Міністерства оборони України повідомляє."
+    good = ("According to the Ukrinform agency, the Defense Intelligence of the Ministry of Defense of "
+            "Ukraine reports it.")
+    assert "name_not_in_source" not in cats(src, good, "uk")
+    assert "name_not_in_source" in cats(src, good.replace("of Ukraine", "of Romania"), "uk")
+    # a city's declined name is four letters or more ("від", from, is no Відень, Vienna)
+    src = "Ми зараз недалеко від Праги, в нас є автомобіль."
+    assert "name_not_in_source" not in cats(src, "We are now not far from Prague, we have a car.", "uk")
+    assert "name_not_in_source" in cats(src, "We are now not far from Vienna, we have a car.", "uk")
+
+
 def test_rare_names_are_still_names():
     src = "No domingo, Verstappen venceu a corrida."
     assert "name_not_in_source" not in cats(src, "On Sunday, Verstappen won the race.", "pt")

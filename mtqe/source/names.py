@@ -150,7 +150,10 @@ def target_names(target: str, common_places: bool = False) -> list[tuple[int, in
     Only for sources that transliterate them ("Техас", "Kalifornie"): Romance and Germanic
     languages have exonyms of their own ("Inglaterra", "Londres") no catalogue lists."""
     words = re.findall(r"[A-Za-z]{4,}", target)
-    if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+    # (a sentence with two lower-case words of four letters is no headline, however many
+    # names of institutions it holds: "the Defense Intelligence of the Ministry of ...")
+    if len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words) \
+            and sum(w[0].islower() for w in words) < 2:
         return []
     out = []
     for m in _capitalised(target):
@@ -358,7 +361,8 @@ def _exonym_found(name: str, source: str, src_words: list[str], lang: str | None
         # whole, or run together where the name has several words ("Abú Zabí" / Abu Dhabi)
         if a in src_words or (" " in name and len(a) >= 6 and a in joined):
             return True
-        return any(a[:n] == w[:n] and fuzz.ratio(a, w[:len(a) + 1]) >= 75 for w in src_words)
+        # a declined form, four letters at least ("від", from, is no "Відень", Vienna)
+        return any(len(w) >= 4 and a[:n] == w[:n] and fuzz.ratio(a, w[:len(a) + 1]) >= 75 for w in src_words)
 
     return any(found(a) for a in alts)
 
