@@ -812,6 +812,11 @@ def test_a_country_swapped_for_another_the_source_also_names():
     good = "The best German thrower in the duel with Olympic champions Denmark was Alina Grijseels."
     assert "name_not_in_source" not in cats(src, good, "de")
     assert "name_not_in_source" in cats(src, good.replace("German", "Danish"), "de")
+    # a people's adjective whose language stem ends in -sk ("чеськ-ою") counts too
+    src = "Я розмовляю українською, російською та чеською мовами."
+    good = "I speak Ukrainian, Russian and Czech."
+    assert "name_not_in_source" not in cats(src, good, "uk")
+    assert "name_not_in_source" in cats(src, good.replace("Russian", "Czech"), "uk")
     # a country by its initials ("РФ") counts too
     src = "Росіяни били по Києву з перших днів вторгнення військ РФ в Україну."
     good = "The Russians struck Kyiv from the first days of the Russian troops' invasion of Ukraine."

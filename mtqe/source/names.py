@@ -653,7 +653,8 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
         k = _flat_key(w)
         # a language's stem only before an adjective's ending (-ský, -ський, -isch, deuts-ch):
         # "словами" (words) does not start Slovak, nor "Казакевич" Kazakh
-        adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) else None
+        adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) or k[3:5] in ("sk", "ck") \
+            else None  # (or the stem ends in it: "чеськ-ою")
         if lang in _SLAVIC and not adjective:
             slavic = _slavic_stems(lang)
             adjective = next((c for n in range(len(k) - 1, max(3, len(k) - 5), -1)
