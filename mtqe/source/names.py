@@ -143,6 +143,12 @@ def _english_word(low: str) -> bool:
 
 
 def target_names(target: str, common_places: bool = False) -> list[tuple[int, int, str]]:
+    """Capitalised words of the target worth finding in the source; see ``_target_names``."""
+    return list(_target_names(target, common_places))
+
+
+@lru_cache(maxsize=256)  # a sentence is read for names not in the source, then for country counts
+def _target_names(target: str, common_places: bool) -> tuple[tuple[int, int, str], ...]:
     """Capitalised words of the target worth finding in the source (none in a headline,
     where every word is capitalised and names cannot be told from words).
 
@@ -166,7 +172,7 @@ def target_names(target: str, common_places: bool = False) -> list[tuple[int, in
         if " " in phrase and gazetteer.is_country(phrase) and not any(a >= m.start() and b <= m.end()
                                                                        for a, b, _ in out):
             out.append((m.start(), m.start() + len(phrase), phrase))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _words(text: str) -> list[str]:
@@ -419,10 +425,14 @@ def _source_countries(source: str, lang: str | None) -> dict[str, str]:
     """Romanised source words that name a country, in the source language or in English."""
     out = {}
     for w in re.findall(r"[^\W\d_][\w'’-]*", source):
-        country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w))
-        if country:
+        if country := _named_country(w, lang):
             out[_flat_key(w)] = country
     return out
+
+
+def _named_country(word: str, lang: str | None) -> str | None:
+    """The country a source word names, in the source language or in English."""
+    return _reverse_country(word, lang) or gazetteer.country_named(romanise(word))
 
 
 @lru_cache(maxsize=256)
@@ -563,7 +573,7 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     issues = []
     for start, end, word in target_names(target, common_places=short):
         phrase = _phrase_around(target, start, end)
-        country = gazetteer.country_named(phrase) or gazetteer.country_named(word)
+        country = _country_of(phrase, word)
         # A source word that names another country is no near spelling of this one: "Iran"
         # is not "Iraq", nor "Austria" "Australia".
         words = src_words
@@ -647,21 +657,22 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
     """How many times the source names each country: by name, declined name or people's
     adjective ("Росії", "російські", "українські")."""
     stems = _language_countries(lang) if lang else {}
+    slavic = _slavic_stems(lang) if lang in _SLAVIC else {}
+    initials = _country_initials(lang) if lang else {}
     counts: Counter[str] = Counter()
     # hyphenated words by their parts: "російсько-українського" names two countries
     for w in re.findall(r"[^\W\d_][\w'’]*", source):
         k = _flat_key(w)
-        # a language's stem only before an adjective's ending (-ský, -ський, -isch, deuts-ch):
-        # "словами" (words) does not start Slovak, nor "Казакевич" Kazakh
+        # a language's stem only before an adjective's ending (-ský, -ський, -isch, deuts-ch),
+        # or ending in it ("чеськ-ою"): "словами" (words) does not start Slovak, nor
+        # "Казакевич" Kazakh
         adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) or k[3:5] in ("sk", "ck") \
-            else None  # (or the stem ends in it: "чеськ-ою")
-        if lang in _SLAVIC and not adjective:
-            slavic = _slavic_stems(lang)
+            else None
+        if not adjective:
             adjective = next((c for n in range(len(k) - 1, max(3, len(k) - 5), -1)
                               if (c := slavic.get(k[:n]))), None)
-        initials = _country_initials(lang).get(k) if lang and w.isupper() else None
-        country = _reverse_country(w, lang) or gazetteer.country_named(romanise(w)) \
-            or _country_by_stem(w, lang) or adjective or initials
+        country = _named_country(w, lang) or _country_by_stem(w, lang) or adjective \
+            or (initials.get(k) if w.isupper() else None)
         if country:
             counts[country] += 1
     return counts
@@ -679,8 +690,7 @@ def country_swaps(source: str, target: str, src_lang: str | None) -> list[NameIs
     tgt: Counter[str] = Counter()
     spans: dict[str, list[tuple[int, int, str]]] = {}
     for start, end, word in target_names(target, common_places=True):
-        country = gazetteer.country_named(_phrase_around(target, start, end)) or gazetteer.country_named(word)
-        if country:
+        if country := _country_of(_phrase_around(target, start, end), word):
             tgt[country] += 1
             spans.setdefault(country, []).append((start, end, word))
     fewer = [c for c in src if tgt[c] < src[c]]
@@ -748,6 +758,12 @@ def _windows(phrase: str, word: str) -> list[str]:
     i = words.index(word)
     return [" ".join(words[a:a + n]) for n in (2, 3) for a in range(max(0, i - n + 1), i + 1)
             if a + n <= len(words)]
+
+
+def _country_of(phrase: str, word: str) -> str | None:
+    """The country a target name names, read in its run of capitalised words first
+    ("South Korea") and then alone."""
+    return gazetteer.country_named(phrase) or gazetteer.country_named(word)
 
 
 def _phrase_around(text: str, start: int, end: int) -> str:
@@ -874,6 +890,7 @@ def document_names(source: str, context: str, src_lang: str | None) -> list[str]
         return []
     lang = src_lang or "en"
     carried = _carried(context)
+    declines = _declined(source, src_lang)
     out = []
     for m in re.finditer(r"(?<![\w'’-])[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*", source):
         w = m.group()
@@ -888,17 +905,17 @@ def document_names(source: str, context: str, src_lang: str | None) -> list[str]
         # ("Politik", "Deutsche Reichsbahn"), translated one time and kept another; so is an
         # everyday English one ("Zone"), unless spelled the same inside a sentence on both
         # sides (a given name: "Trainer John Patrick").
-        k = _flat_key(w)
-        if zipf(w.lower(), lang) >= _DOCUMENT_NAME_ZIPF:
+        k, z = _flat_key(w), zipf(w.lower(), lang)
+        if z >= _DOCUMENT_NAME_ZIPF:
             continue
+        initial = _is_initial(source, m.start())
         if zipf(w.lower(), "en") >= _COMMON_ZIPF:
-            if k in carried and not _is_initial(source, m.start()):
+            if k in carried and not initial:
                 out.append(w)
             continue
         # (declined forms only inside a sentence, or of a word the language hardly writes:
         # "Cestující", passengers, starts one; "Macronovi" may)
-        declined = _declined(source, src_lang) and (not _is_initial(source, m.start())
-                                                     or zipf(w.lower(), lang) < 2.0)
+        declined = declines and (not initial or z < 2.0)
         if any(_same_name(k, c, script != "latin", declined) for c in carried):
             out.append(w)
     return out

@@ -55,21 +55,22 @@ def run(path: str | Path, seed: int = 0, max_docs_per_pair: int | None = None,
         lang = pair.split("-")[0]
         refs = [p["reference"] for p in doc["pairs"]]
         ctx = DocContext(refs, nlp)
+        doc_text = " ".join(refs)
         for i, p in enumerate(doc["pairs"]):
             if not p["source"].strip() or not p["reference"].strip():
                 continue
             for name, cats in TESTS.items():
                 c = counts[pair][name]  # [corrupted, detected, clean, false flags]
                 c[2] += 1
-                c[3] += _flags(p["source"], p["reference"], lang, cats, " ".join(refs))
+                c[3] += _flags(p["source"], p["reference"], lang, cats, doc_text)
                 rng = random.Random(f"{seed}|{pair}|{doc.get('doc')}|{i}|{name}")
                 bad = REGISTRY[name](ctx, i, rng)
                 if bad is None or not bad.is_error:
                     continue
                 c[0] += 1
                 # the document as the desk would have it: this sentence corrupted
-                doc_text = " ".join(refs[:i] + [bad.text] + refs[i + 1:])
-                c[1] += _flags(p["source"], bad.text, lang, cats, doc_text)
+                bad_doc = " ".join(refs[:i] + [bad.text] + refs[i + 1:])
+                c[1] += _flags(p["source"], bad.text, lang, cats, bad_doc)
     return {pair: {name: {"corrupted": c[0], "recall": c[1] / c[0] if c[0] else float("nan"),
                           "clean": c[2], "false_flags": c[3] / c[2] if c[2] else float("nan")}
                    for name, c in tests.items()}
