@@ -377,6 +377,29 @@ def test_names_found_and_swapped(source, good, bad, lang):
     assert "name_not_in_source" in cats(source, bad, lang)
 
 
+@pytest.mark.parametrize(("source", "good", "bad"), [
+    # a háček spelled as English spells it ("Čečensko" / Chechnya), and Czech's transcription
+    # of Chinese ("Cchang" is pinyin's Cang)
+    ("Válka v Čečensku trvala roky.", "The war in Chechnya lasted years.",
+     "The war in Dagestan lasted years."),
+    ("Případ vyšetřuje soudce Cchang.", "The case is investigated by judge Cang.",
+     "The case is investigated by judge Zhou."),
+    # a short name declined ("Ilou", instrumental of Ila)
+    ("Mluvil jsem s Evou a Ilou.", "I spoke to Eva and Ila.", "I spoke to Eva and Ida."),
+    # an acronym whose capitals carry a háček ("ČTK", the Czech News Agency), spelled out
+    ("Podle ČTK jednání skončilo.", "According to the Czech News Agency, the talks ended.",
+     "According to the Slovak News Agency, the talks ended."),
+])
+def test_slavic_spellings_and_short_declined_names(source, good, bad):
+    assert not {"name_missing", "name_not_in_source"} & set(cats(source, good, "cs"))
+    assert {"name_missing", "name_not_in_source"} & set(cats(source, bad, "cs"))
+
+
+def test_a_code_with_figures_is_no_name():
+    src = "Vyhrát může nějaký V4kový politik."
+    assert "name_missing" not in cats(src, "Some V4 politician may win.", "cs")
+
+
 def test_a_name_spelled_out_for_the_sources_acronym():
     # "ЗСУ" (Zbroini Syly Ukrainy) is the Armed Forces of Ukraine: the last word keeps its
     # initial; one that is no initial of the acronym's in its place is still a swap

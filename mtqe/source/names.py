@@ -201,6 +201,8 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
             return True  # a German V is an F to Slavic ears: "Verstappen" / "Ферстаппен", "Vogel" / "Фогель"
         if short_stem:
             w = _flatten(w)
+            if _case_form(k, w) or _case_form(w, k):
+                return True  # a short name declined: "Ikou" / Ika, "Cchaa" / Cao, "Лию" / Liya
             # an initial vowel is where romanisations differ ("Англии" / England)
             if len(w) >= 4 and len(k) >= 4 and w[1:3] == k[1:3] and (
                     w[0] == k[0] or (w[0] in "aeiou" and k[0] in "aeiou")):
@@ -214,6 +216,19 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
             return True  # inside a compound: "Uherskohradišťsku" / Uherské Hradiště, "Großbritannien"
     # Syllable-by-syllable romanisations (Han, kana, Hangul) run a name together: "XiJinPing".
     return loose and len(k) >= 4 and fuzz.partial_ratio(k, src_joined) >= _FUZZ
+
+
+# Case endings of Slavic nouns, romanised ("Ikou", "Петром", "Ивановой"): a short name's stem with
+# one of them is the name declined (longer names are matched on their first letters).
+_CASE_ENDINGS = frozenset({"a", "e", "i", "o", "u", "y", "ou", "em", "om", "ovi", "oi", "oy", "ei", "ey",
+                           "iu", "yu", "ya", "ia", "ym", "im", "ami", "ach", "ech", "am", "ov", "ovoi"})
+
+
+def _case_form(name: str, word: str) -> bool:
+    """Whether ``word`` is ``name`` (romanised, lower case) with a Slavic case ending: the
+    stem is the name less a final vowel, two letters or more."""
+    stem = name[:-1] if name[-1:] in "aeiouy" else name
+    return 2 <= len(stem) <= 3 and word.startswith(stem) and word[len(stem):] in _CASE_ENDINGS
 
 
 def _hard_c(k: str) -> str:
@@ -520,8 +535,8 @@ def _by_acronym(word: str, text: str, other: str) -> bool:
         and re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", other) is not None
 
 
-# An acronym of two to six capitals, Latin or Cyrillic ("THW", "ЗСУ", "МФТИ").
-_ACRONYM = re.compile(r"(?<![\w-])[A-ZÄÖÜА-ЯЁІЇЄҐ]{2,6}(?![\w-])")
+# A word of two to six letters, an acronym where all are capitals ("THW", "ЗСУ", "ČTK").
+_ACRONYM = re.compile(r"(?<![\w-])[^\W\d_]{2,6}(?![\w-])")
 
 
 def _spelled_out(word: str, phrase: str, source: str, target: str) -> bool:
@@ -535,6 +550,8 @@ def _spelled_out(word: str, phrase: str, source: str, target: str) -> bool:
         return False
     for m in _ACRONYM.finditer(source):
         acronym = m.group()
+        if not acronym.isupper():
+            continue
         letters = _flat_key(acronym)
         if len(caps) > len(acronym) + 1 or acronym in target or letters in target.lower().split():
             continue
@@ -564,7 +581,8 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         return []
     loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
     short = _declined(source, src_lang)
-    src_words = _words(source)
+    spelled = _spelled(re.findall(r"[^\W\d_]+", source), src_lang)
+    src_words = _words(source) + list(spelled)
     if has_clitics(src_lang):  # "בירושלים" names Jerusalem behind "in"
         src_words += [_key(c) for w in re.findall(r"[^\W\d_]+", source)
                       for c in without_clitics(w, src_lang)[1:] if len(c) >= 2]
@@ -579,7 +597,8 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         words = src_words
         if country:  # (the source's countries are read only when a target name is one)
             countries, languages = _source_countries(source, src_lang), _source_languages(source, src_lang)
-            words = [w for w in src_words if not _other_country(w, country, countries, languages)]
+            words = [w for w in src_words
+                     if not _other_country(spelled.get(w, w), country, countries, languages)]
         if _found(word, words, joined, loose, short, bool(country)) or _by_acronym(word, target, source):
             continue
         if _spelled_out(word, phrase, source, target):
@@ -786,6 +805,28 @@ def _declined(source: str, lang: str | None) -> bool:
     return script_of(source) in ("cyrillic", "greek") or lang in _SLAVIC
 
 
+# Latin-script Slavic languages write with one letter what English spells with two ("Čečensko"
+# / Chechnya, "Šoltés"), and Czech transcribes Chinese's aspirated c as "cch" ("Cchao" / Cao).
+_HACEK_LANGS = frozenset({"cs", "sk", "sl", "hr", "bs", "sr"})
+_HACEK = (("cch", "c"), ("čch", "ch"), ("č", "ch"), ("š", "sh"), ("ž", "zh"))
+
+
+def _spelled(words: Iterable[str], lang: str | None) -> dict[str, str]:
+    """Romanised keys of the source words that spell a háček as English does, where that
+    differs from plain romanisation ("Čečensku" -> "chechensku", besides "cecensku") -> the
+    plain key (the word a country or language check knows)."""
+    if lang not in _HACEK_LANGS:
+        return {}
+    out = {}
+    for w in words:
+        low = w.lower()
+        for a, b in _HACEK:
+            low = low.replace(a, b)
+        if (k := _flat_key(low)) != (plain := _flat_key(w)):
+            out[k] = plain
+    return out
+
+
 # A dateline ("Břeclav – ", "MOSCOW - ") or a heading's colon before a word: the word starts a
 # sentence, capitalised as any ("Břeclav – Plamínek zažehnutý...", "...diamantů: Cenovka").
 _DATELINE = re.compile(r"^\s*[^\W\d_][\w.'’ ]{1,30}?\s[–—-]\s*$")
@@ -818,8 +859,10 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
     out = []
     for m in words:
         w = m.group()
-        if not w[0].isupper() or len(w) < 4 or sum(c.isupper() for c in w.split("-")[0]) > 1:
-            continue  # acronyms, declined or not ("УрФО", "БАДов", "QR-кодов"), are translated
+        if not w[0].isupper() or len(w) < 4 or sum(c.isupper() for c in w.split("-")[0]) > 1 \
+                or any(c.isdigit() for c in w):
+            continue  # acronyms, declined or not ("УрФО", "БАДов", "QR-кодов"), are translated;
+            # codes with figures ("V4kový") are the numbers check's
         if _is_initial(source, m.start()) or _after_heading(source, m.start()) \
                 or w.lower() in _month_names(lang):
             continue
@@ -935,8 +978,9 @@ def source_names_missing(source: str, target: str, src_lang: str | None, context
     names = source_names(source, src_lang)
     names += [w for w in document_names(source, context, src_lang) if w not in names]
     for name in names:
-        if _found(name, tgt_words, joined, False) or (
-                capitalised and _found(name, capitalised, "", False, short_stem=True)):
+        if any(_found(n, tgt_words, joined, False) or (
+                capitalised and _found(n, capitalised, "", False, short_stem=True))
+               for n in (name, *_spelled([name], src_lang))):
             continue
         if _by_acronym(name, source, target):
             continue
