@@ -360,6 +360,10 @@ def test_no_compounds_are_no_negation():
     ("Hinweise finden Sie in deutscher Sprache.", "Notes are in German.", "Notes are in Dutch.", "de"),
     # a voiced initial s transliterated as з
     ("Так считает Бернд Зальцбергер.", "So thinks Bernd Salzberger.", "So thinks Bernd Hartmann.", "ru"),
+    # a German people named like its language less "-isch" ("Däninnen" / dänisch): a swap to
+    # a country the source also names is told by the counts
+    ("Die Däninnen schlugen die deutschen Frauen.", "The Danes beat the German women.",
+     "The Germans beat the German women.", "de"),
     # a seven-letter name inside a compound
     ("Neue Fälle in Großbritannien.", "New cases in Britain.", "New cases in Ireland.", "de"),
     # the language's name inside a compound adjective ("mitteldeutschen": central German)

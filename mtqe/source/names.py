@@ -447,7 +447,29 @@ def _source_countries(source: str, lang: str | None) -> dict[str, str]:
 
 def _named_country(word: str, lang: str | None) -> str | None:
     """The country a source word names, in the source language or in English."""
-    return _reverse_country(word, lang) or gazetteer.country_named(romanise(word))
+    return _reverse_country(word, lang) or gazetteer.country_named(romanise(word)) \
+        or (_german_peoples().get(_flat_key(word)) if lang == "de" else None)
+
+
+# German names a people like its language less "-isch": "Dän-isch" / "Dän-innen", "Russ-en",
+# "Tschech-in", "Italien-er", "Span-ier".
+_GERMAN_PEOPLE_ENDINGS = ("e", "en", "in", "innen", "er", "ern", "erin", "erinnen", "ier", "iern",
+                          "ierin", "ierinnen")
+
+
+@lru_cache(maxsize=1)
+def _german_peoples() -> dict[str, str]:
+    """German nouns for a country's people, of either sex and number -> the country."""
+    from babel import Locale
+
+    names = Locale.parse("de").languages
+    out: dict[str, str] = {}
+    for country in _language_countries("de").values():
+        name = _flat_key(names.get(gazetteer.languages_of(country)[0], ""))
+        if name.endswith("isch") and len(name) >= 7:
+            for e in _GERMAN_PEOPLE_ENDINGS:
+                out.setdefault(name[:-4] + e, country)
+    return out
 
 
 @lru_cache(maxsize=256)
