@@ -202,7 +202,7 @@ def _found(word: str, src_words: Iterable[str], src_joined: str, loose: bool,
         if short_stem:
             w = _flatten(w)
             if _case_form(k, w) or _case_form(w, k):
-                return True  # a short name declined: "Ikou" / Ika, "Cchaa" / Cao, "Лию" / Liya
+                return True  # a short name declined: "Ikou" / Ika, "Cchaa" / Cao, "Ані" / Anya
             # an initial vowel is where romanisations differ ("Англии" / England)
             if len(w) >= 4 and len(k) >= 4 and w[1:3] == k[1:3] and (
                     w[0] == k[0] or (w[0] in "aeiou" and k[0] in "aeiou")):
@@ -226,7 +226,7 @@ _CASE_ENDINGS = frozenset({"a", "e", "i", "o", "u", "y", "ou", "em", "om", "ovi"
 
 def _case_form(name: str, word: str) -> bool:
     """Whether ``word`` is ``name`` (romanised, lower case) with a Slavic case ending: the
-    stem is the name less a final vowel, two letters or more."""
+    stem is the name less a final vowel, of two or three letters."""
     stem = name[:-1] if name[-1:] in "aeiouy" else name
     return 2 <= len(stem) <= 3 and word.startswith(stem) and word[len(stem):] in _CASE_ENDINGS
 
@@ -603,10 +603,11 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         return []
     loose = script_of(source) in ("han", "kana", "hangul", "arabic", "hebrew")
     short = _declined(source, src_lang)
-    spelled = _spelled(re.findall(r"[^\W\d_]+", source), src_lang)
+    letters = re.findall(r"[^\W\d_]+", source)
+    spelled = _spelled(letters, src_lang)
     src_words = _words(source) + list(spelled)
     if has_clitics(src_lang):  # "בירושלים" names Jerusalem behind "in"
-        src_words += [_key(c) for w in re.findall(r"[^\W\d_]+", source)
+        src_words += [_key(c) for w in letters
                       for c in without_clitics(w, src_lang)[1:] if len(c) >= 2]
     joined = "".join(_key(source).split())
     catalogue = bool(_country_translations(src_lang or ""))
