@@ -364,6 +364,10 @@ def test_no_compounds_are_no_negation():
     # a country the source also names is told by the counts
     ("Die Däninnen schlugen die deutschen Frauen.", "The Danes beat the German women.",
      "The Germans beat the German women.", "de"),
+    # a short people's head keeps its first three letters ("poslední", last, is no "Pole")
+    ("Česko prochází nejhorším obdobím sucha za poslední léta.",
+     "The Czech Republic is going through its worst drought in years.",
+     "Poland is going through its worst drought in years.", "cs"),
     # a seven-letter name inside a compound
     ("Neue Fälle in Großbritannien.", "New cases in Britain.", "New cases in Ireland.", "de"),
     # the language's name inside a compound adjective ("mitteldeutschen": central German)

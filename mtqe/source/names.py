@@ -1112,7 +1112,9 @@ def _shares_head(words: Iterable[str], heads: set[str]) -> bool:
             # a letter more than the head, for an ending: "curdos" / "kurds" (a short head
             # such as "pole" is not near "proble-m" on six letters)
             r = fuzz.ratio(w[:len(h) + 1], h)
-            if r >= 66 and (_fold(w[:3]) == _fold(h[:3]) or (r >= 75 and _fold(w[0]) == _fold(h[0]))):
+            # (a head of four letters must keep its first three: "posle-dní" is no "Pole")
+            if r >= 66 and (_fold(w[:3]) == _fold(h[:3])
+                            or (r >= 75 and _fold(w[0]) == _fold(h[0]) and len(h) > 4)):
                 return True
     return False
 
