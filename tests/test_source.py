@@ -364,6 +364,11 @@ def test_no_compounds_are_no_negation():
     # a country the source also names is told by the counts
     ("Die Däninnen schlugen die deutschen Frauen.", "The Danes beat the German women.",
      "The Germans beat the German women.", "de"),
+    # an adjective named after the country, not its language ("британской" / British): a swap
+    # to a country the source also names is told by the counts
+    ("Глава британской дипломатии заявил, что Россия ответит.",
+     "The head of British diplomacy said Russia would respond.",
+     "The head of Russian diplomacy said Russia would respond.", "ru"),
     # a short people's head keeps its first three letters ("poslední", last, is no "Pole")
     ("Česko prochází nejhorším obdobím sucha za poslední léta.",
      "The Czech Republic is going through its worst drought in years.",

@@ -280,6 +280,13 @@ def country_named(name: str) -> str | None:
     return _countries().get(key) or _demonyms().get(key)
 
 
+def country_words() -> list[tuple[str, str]]:
+    """(lookup key, canonical country) of every English country name and demonym: "britain",
+    "british", "brits" -> United Kingdom. (Demonyms of regions name no country: left out.)"""
+    countries = set(_countries().values())
+    return list(_countries().items()) + [(k, c) for k, c in _demonyms().items() if c in countries]
+
+
 def country_forms(canonical: str) -> list[str]:
     """Every English name of a canonical country (``"United States"`` -> ``"US"``, ``"America"``...)."""
     return list(_country_names().get(canonical, [canonical]))

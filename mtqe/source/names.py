@@ -695,12 +695,26 @@ def _slavic_stems(lang: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _english_heads() -> dict[str, str]:
+    """First five letters of a country's one-word English names and demonyms -> the country,
+    where only one country has them: a transliterating source's adjective for a people named
+    after the country, not its language ("британской" / British, "германской", "итальянский"),
+    which the language stems miss ("английский" is English, no one country's)."""
+    seen: dict[str, set[str]] = {}
+    for key, country in gazetteer.country_words():
+        if " " not in key and len(key) >= 6:
+            seen.setdefault(key[:5], set()).add(country)
+    return {h: next(iter(c)) for h, c in seen.items() if len(c) == 1}
+
+
 def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
     """How many times the source names each country: by name, declined name or people's
     adjective ("Росії", "російські", "українські")."""
     stems = _language_countries(lang) if lang else {}
     slavic = _slavic_stems(lang) if lang in _SLAVIC else {}
     initials = _country_initials(lang) if lang else {}
+    transliterated = script_of(source) in ("cyrillic", "greek")
     counts: Counter[str] = Counter()
     # hyphenated words by their parts: "російсько-українського" names two countries
     for w in re.findall(r"[^\W\d_][\w'’]*", source):
@@ -714,7 +728,9 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
             adjective = next((c for n in range(len(k) - 1, max(3, len(k) - 5), -1)
                               if (c := slavic.get(k[:n]))), None)
         country = _named_country(w, lang) or _country_by_stem(w, lang) or adjective \
-            or (initials.get(k) if w.isupper() else None)
+            or (initials.get(k) if w.isupper() else None) \
+            or (_english_heads().get(k[:5]) if transliterated and _ADJECTIVE_AFTER_STEM.match(k[5:])
+                else None)
         if country:
             counts[country] += 1
     return counts
