@@ -671,15 +671,19 @@ _ADJECTIVE_AFTER_STEM = re.compile(r"[a-z]{0,2}(?:sk|ck|sch|zk|ch)")
 def _country_initials(lang: str) -> dict[str, str]:
     """Initials of a language's country names of several words -> the country ("РФ",
     "США"); initials two countries share ("ČR": Česká and Čadská republika) are left out."""
-    seen: dict[str, set[str]] = {}
     generic = _generic_country_words(lang)
-    for country, forms in _country_translations(lang).items():
-        for f in forms:
-            if _key(f).split()[0] in generic:
-                continue  # "Республіка Філіппіни": initials of "republic", not a name
-            if len(i := _initials(f)) >= 2 and i != "\0":
-                seen.setdefault(i, set()).add(country)
-    return {i: next(iter(c)) for i, c in seen.items() if len(c) == 1}
+    # ("Республіка Філіппіни": initials of "republic", not a name)
+    return _unambiguous((i, country) for country, forms in _country_translations(lang).items()
+                        for f in forms if _key(f).split()[0] not in generic
+                        and len(i := _initials(f)) >= 2 and i != "\0")
+
+
+def _unambiguous(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Key -> country, for the keys that only one country has."""
+    seen: dict[str, set[str]] = {}
+    for key, country in pairs:
+        seen.setdefault(key, set()).add(country)
+    return {k: next(iter(c)) for k, c in seen.items() if len(c) == 1}
 
 
 @lru_cache(maxsize=32)
@@ -701,11 +705,8 @@ def _english_heads() -> dict[str, str]:
     where only one country has them: a transliterating source's adjective for a people named
     after the country, not its language ("британской" / British, "германской", "итальянский"),
     which the language stems miss ("английский" is English, no one country's)."""
-    seen: dict[str, set[str]] = {}
-    for key, country in gazetteer.country_words():
-        if " " not in key and len(key) >= 6:
-            seen.setdefault(key[:5], set()).add(country)
-    return {h: next(iter(c)) for h, c in seen.items() if len(c) == 1}
+    return _unambiguous((key[:5], country) for key, country in gazetteer.country_words()
+                        if " " not in key and len(key) >= 6)
 
 
 def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
@@ -722,15 +723,14 @@ def _source_country_counts(source: str, lang: str | None) -> Counter[str]:
         # a language's stem only before an adjective's ending (-ský, -ський, -isch, deuts-ch),
         # or ending in it ("чеськ-ою"): "словами" (words) does not start Slovak, nor
         # "Казакевич" Kazakh
-        adjective = stems.get(k[:5]) if _ADJECTIVE_AFTER_STEM.match(k[5:]) or k[3:5] in ("sk", "ck") \
-            else None
+        after_stem = bool(_ADJECTIVE_AFTER_STEM.match(k[5:]))
+        adjective = stems.get(k[:5]) if after_stem or k[3:5] in ("sk", "ck") else None
         if not adjective:
             adjective = next((c for n in range(len(k) - 1, max(3, len(k) - 5), -1)
                               if (c := slavic.get(k[:n]))), None)
         country = _named_country(w, lang) or _country_by_stem(w, lang) or adjective \
             or (initials.get(k) if w.isupper() else None) \
-            or (_english_heads().get(k[:5]) if transliterated and _ADJECTIVE_AFTER_STEM.match(k[5:])
-                else None)
+            or (_english_heads().get(k[:5]) if transliterated and after_stem else None)
         if country:
             counts[country] += 1
     return counts
