@@ -36,6 +36,7 @@ class ModelArtifact:
     source_calibration: dict[str, Any] = field(default_factory=dict)  # its score map
     token_threshold: float = 0.5
     quantize: bool = False  # run the neural model with dynamic int8 quantisation by default
+    source_similarity: bool = False  # compute cross-lingual similarity for the source fusion
     path: Path | None = None
 
 
@@ -65,6 +66,7 @@ def load_artifact(path: str | Path) -> ModelArtifact:
         source_calibration=calib.get("source_map", {}),
         token_threshold=float(config["pipeline"].get("token_threshold", 0.5)),
         quantize=bool(config["pipeline"].get("quantize", False)),
+        source_similarity=bool(config["pipeline"].get("source_similarity", False)),
         path=path,
     )
 
@@ -84,6 +86,7 @@ def save_artifact(art: ModelArtifact, path: str | Path, version: str) -> None:
             "source_fusion": art.source_fusion.to_dict() if art.source_fusion else None,
             "token_threshold": art.token_threshold,
             "quantize": art.quantize,
+            "source_similarity": art.source_similarity,
         },
         "model": art.model,
     }

@@ -166,7 +166,8 @@ def calibrate_cli(args: argparse.Namespace) -> int:
     if args.source:
         from .workflows import calibrate_source
 
-        res = calibrate_source(args.model, args.data, args.max_segments)
+        res = calibrate_source(args.model, args.data, args.max_segments,
+                               similarity=not args.no_similarity)
     else:
         if len(args.data) != 1:
             raise UsageError("the target-only calibration takes one --data file")
@@ -273,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--keep-fusion", action="store_true", help="refit only calibration + thresholds")
     k.add_argument("--source", action="store_true",
                    help="fit the source-aware fusion and map instead (target-only ones kept)")
+    k.add_argument("--no-similarity", action="store_true",
+                   help="with --source: leave cross-lingual similarity out of the source fusion")
     k.add_argument("--map", choices=["platt", "isotonic"], default="platt",
                    help="calibration map (default: platt; isotonic is no better held out on MQM 2020)")
     k.set_defaults(func=calibrate_cli)

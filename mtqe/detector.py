@@ -56,6 +56,7 @@ class Detector:
         self.quantize = quantize
         self.__model = scorer  # loaded on first use: the checks alone need no torch
         self.__surprisal: Any = None
+        self.__crosslingual: Any = None
 
     @property
     def signature(self) -> str:
@@ -159,7 +160,27 @@ class Detector:
                     found = found + report.findings
                 row.append(Evidence(found, ms, report))
             out.append(row)
+        if sources is not None and self.artifact.source_similarity:
+            self._add_similarity(out, docs, sources)
         return out
+
+    def _add_similarity(self, evidence: list[list[Evidence]], docs: list[list[str]],
+                        sources: list[list[str | None]]) -> None:
+        """Each source report's cross-lingual similarity, all pairs in one batch (the encoder
+        is fastest on large batches)."""
+        from .source.similarity import CrossLingual, supported
+
+        if self.__crosslingual is None:
+            self.__crosslingual = CrossLingual()
+        at = [(d, i) for d, row in enumerate(evidence) for i, ev in enumerate(row) if ev.source is not None]
+        pairs = [(sources[d][i] or "", docs[d][i], evidence[d][i].source.src_lang) for d, i in at]
+        for (d, i), z, (_, _, lang) in zip(at, self.__crosslingual.zscores(pairs), pairs, strict=True):
+            ev = evidence[d][i]
+            ev.source.similarity_z = z
+            if not supported(lang):
+                ev.found.append(Finding(0, 0, len(docs[d][i]), "meaning_unchecked", 0.0,
+                                        f"meaning not compared with the source: the cross-lingual "
+                                        f"encoder does not know {lang or 'an unnamed language'}"))
 
     def fusion_features(self, found: list[Finding], ms: Any, text: str) -> dict[str, float]:
         """The named inputs of the learned fusion for one sentence."""

@@ -177,13 +177,15 @@ def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: i
 
 
 def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path],
-                     max_segments: int = 5000) -> dict[str, Any]:
+                     max_segments: int = 5000, similarity: bool = True) -> dict[str, Any]:
     """Fit a model folder's source-aware fusion and map on dev files that carry sources
-    (the target-only fusion, map and thresholds stay as they are)."""
+    (the target-only fusion, map and thresholds stay as they are); ``similarity``: with
+    cross-lingual similarity among its inputs."""
     from . import load
     from .fit import fit_source_fusion, source_halves
 
     det = load(model_dir)
+    det.artifact.source_similarity = similarity
     dev: list[Any] = []
     for path in dev_paths:
         segs = load_dev(path)

@@ -109,6 +109,9 @@ class SourceReport:
     length_z: float = 0.0  # how unusual the length ratio is (negative: target too short)
     support: str = "exact"  # how well names could be compared: exact / approximate / none
     src_lang: str | None = None
+    # cross-lingual similarity against human translations of the language, in spreads
+    # (``similarity.CrossLingual.zscores``; None: not computed or language not supported)
+    similarity_z: float | None = None
 
     def features(self) -> dict[str, float]:
         """Named inputs of the source-aware fusion."""
@@ -116,6 +119,10 @@ class SourceReport:
              for c in SOURCE_CATEGORIES}
         f["src_len_short"] = min(3.0, max(0.0, -self.length_z) / 2)
         f["src_len_long"] = min(3.0, max(0.0, self.length_z) / 2)
+        # less alike than human translations usually are: positive; clipped, since a cosine
+        # far above the usual says no more than a usual one
+        z = self.similarity_z
+        f["src_dissimilar"] = 0.0 if z is None else max(-2.0, min(4.0, -z))
         return f
 
 
