@@ -23,6 +23,7 @@ from .source import (
     split_source,
 )
 from .source.align import unaligned_sources
+from .source.similarity import reason as similarity_reason
 from .surprisal import SURPRISAL_FILE, Surprisal
 from .version import __version__
 
@@ -245,9 +246,11 @@ class Detector:
         notes = [f.reason for f in ev.found if f.strength == 0]
         if flag == "ok":
             return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, reasons=notes)
+        meaning = similarity_reason(ev.source.similarity_z) if ev.source is not None else None
         return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,
                               sorted({s.category for s in spans}),
-                              list(dict.fromkeys([s.reason for s in spans] + notes)))
+                              list(dict.fromkeys([s.reason for s in spans] + ([meaning] if meaning else [])
+                                                 + notes)))
 
 
 def source_fusion_features(target_raw: float, source: SourceReport) -> dict[str, float]:

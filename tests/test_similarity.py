@@ -63,6 +63,10 @@ def test_detector_feeds_similarity_to_the_source_fusion(tmp_path):
     good = det.check("The government raised taxes on tobacco.", source=source, src_lang="pt")
     bad = det.check("The football club signed a new striker.", source=source, src_lang="pt")
     assert bad.sentences[0].score > good.sentences[0].score + 0.3
+    # the flag says why, though the similarity is a feature and no span
+    assert bad.sentences[0].flag != "ok"
+    assert any("further from the source" in r for r in bad.sentences[0].reasons)
+    assert not any("further from the source" in r for r in good.sentences[0].reasons)
     cs = det.check("The government raised taxes on tobacco.", source="Vláda zvýšila daně z tabáku.",
                    src_lang="cs")
     assert any("meaning not compared" in r for r in cs.sentences[0].reasons)
