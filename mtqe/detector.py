@@ -11,7 +11,7 @@ from .artifact import ModelArtifact, load_qe_model
 from .calibrate import Thresholds, apply_map
 from .checks import Finding, run_checks
 from .combine import combine, model_findings
-from .fusion import features
+from .fusion import features, text_priors
 from .results import DocumentReport, SentenceResult, Span
 from .segment import split_sentences
 from .source import (
@@ -208,7 +208,7 @@ class Detector:
         target_found = [f for f in found if f.category not in SOURCE_CATEGORIES]
         raw = art.fusion.predict(self.fusion_features(target_found, ms, text))
         if source is not None and art.source_fusion is not None:
-            raw = art.source_fusion.predict(source_fusion_features(raw, source))
+            raw = art.source_fusion.predict(source_fusion_features(raw, source, text))
         return raw
 
     def _score(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,
@@ -253,11 +253,11 @@ class Detector:
                                                  + notes)))
 
 
-def source_fusion_features(target_raw: float, source: SourceReport) -> dict[str, float]:
+def source_fusion_features(target_raw: float, source: SourceReport, text: str = "") -> dict[str, float]:
     """Inputs of the source-aware fusion: the target-only fused score (as a logit) stacked
-    with what the source comparison found."""
+    with what the source comparison found and two priors of the text (``text_priors``)."""
     p = min(max(target_raw, 1e-4), 1 - 1e-4)
-    return {"target_logit": math.log(p / (1 - p)), **source.features()}
+    return {"target_logit": math.log(p / (1 - p)), **source.features(), **text_priors(text)}
 
 
 class Evidence(NamedTuple):

@@ -192,7 +192,7 @@ def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:
     map (one by-document split)."""
     from .detector import source_fusion_features
 
-    rows = {s.id: source_fusion_features(det.raw_score(e.found, e.ms, s.target), e.source)
+    rows = {s.id: source_fusion_features(det.raw_score(e.found, e.ms, s.target), e.source, s.target)
             for s, e in zip(segs, collect(det, segs, with_source=True), strict=True)}
     fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
     # Dev files differ in their error rates (MQM zh-en 66%, pt-en critical errors 5%) and in

@@ -71,3 +71,11 @@ def test_detector_feeds_similarity_to_the_source_fusion(tmp_path):
                    src_lang="cs")
     assert any("meaning not compared" in r for r in cs.sentences[0].reasons)
     assert not any("meaning not compared" in r for r in good.sentences[0].reasons)
+
+
+def test_source_fusion_reads_the_text_priors():
+    from mtqe.detector import source_fusion_features
+
+    f = source_fusion_features(0.5, SourceReport(similarity_z=-1.0), "Talks with Vokolov in Lisbon failed.")
+    assert f["target_logit"] == 0.0 and f["src_dissimilar"] == 1.0
+    assert f["log_names"] > 0
