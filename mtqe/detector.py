@@ -255,7 +255,7 @@ class Detector:
 
 def source_fusion_features(target_raw: float, source: SourceReport, text: str = "") -> dict[str, float]:
     """Inputs of the source-aware fusion: the target-only fused score (as a logit) stacked
-    with what the source comparison found and two priors of the text (``text_priors``)."""
+    with what the source comparison found and a prior of the text (``text_priors``)."""
     p = min(max(target_raw, 1e-4), 1 - 1e-4)
     return {"target_logit": math.log(p / (1 - p)), **source.features(), **text_priors(text)}
 
