@@ -246,11 +246,11 @@ class Detector:
         notes = [f.reason for f in ev.found if f.strength == 0]
         if flag == "ok":
             return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, reasons=notes)
-        meaning = similarity_reason(ev.source.similarity_z) if ev.source is not None else None
+        reasons = [s.reason for s in spans]
+        if ev.source is not None and (meaning := similarity_reason(ev.source.similarity_z)):
+            reasons.append(meaning)
         return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,
-                              sorted({s.category for s in spans}),
-                              list(dict.fromkeys([s.reason for s in spans] + ([meaning] if meaning else [])
-                                                 + notes)))
+                              sorted({s.category for s in spans}), list(dict.fromkeys(reasons + notes)))
 
 
 def source_fusion_features(target_raw: float, source: SourceReport, text: str = "") -> dict[str, float]:
