@@ -241,7 +241,8 @@ class Detector:
 
     def _result(self, i: int, text: str, ev: Evidence) -> SentenceResult:
         score, spans = self.final_score(ev.found, ev.ms, text, ev.source)
-        flag = self.thresholds.flag(score, spans[0].category if spans else None)
+        flag = self.thresholds.flag(score, spans[0].category if spans else None,
+                                    source=ev.source is not None and self.artifact.source_fusion is not None)
         # What could not be checked is said whatever the verdict ("names not compared...").
         notes = [f.reason for f in ev.found if f.strength == 0]
         if flag == "ok":

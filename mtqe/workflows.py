@@ -165,7 +165,8 @@ def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: i
     dev = selection_slice(load_dev(dev_path), max_segments)
     fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion, method=method)
     art = replace(det.artifact, fusion=fitted["fusion"], calibration=fitted["calibration"],
-                  thresholds=fitted["thresholds"],
+                  # the source-aware pair belongs to the source fusion, fitted apart
+                  thresholds=fitted["thresholds"].with_source(det.artifact.thresholds.source),
                   token_threshold=fitted["token_threshold"] or det.artifact.token_threshold,
                   calibration_version=det.artifact.calibration_version + 1)
     art.meta = {**(meta or art.meta), "calibration": {
@@ -198,10 +199,12 @@ def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path],
     fitted = fit_source_fusion(det, dev)
     art = replace(det.artifact, source_fusion=fitted["source_fusion"],
                   source_calibration=fitted["source_calibration"],
+                  thresholds=det.artifact.thresholds.with_source(fitted["source_thresholds"]),
                   calibration_version=det.artifact.calibration_version + 1)
     art.meta = {**art.meta, "source_calibration": {
         "dev": [str(p) for p in dev_paths], "segments": fitted["segments"],
-        "heldout_ece": fitted["heldout_ece"], "weights": fitted["source_fusion"].to_dict()}}
+        "heldout_ece": fitted["heldout_ece"], "weights": fitted["source_fusion"].to_dict(),
+        "thresholds": fitted["source_thresholds"].to_dict()}}
     save_artifact(art, model_dir, __version__)
     return art.meta["source_calibration"]
 

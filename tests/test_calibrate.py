@@ -16,6 +16,7 @@ from mtqe.calibrate import (
     fit_thresholds,
     prior_shift,
     prior_weight,
+    steadied_thresholds,
     threshold_for_precision,
     threshold_max_mcc,
 )
@@ -67,6 +68,48 @@ def test_thresholds_round_trip_and_old_files_load() -> None:
     assert PER_CATEGORY.to_dict()["categories"] == {"mt_error": {"review": 0.3, "error": 0.6}}
     old = Thresholds.from_dict({"review": 0.4, "error": 0.7})
     assert old == Thresholds(0.4, 0.7) and "categories" not in old.to_dict()
+
+
+WITH_SOURCE = PER_CATEGORY.with_source(Thresholds(0.4, 0.65))
+
+
+@pytest.mark.parametrize(("score", "category", "source", "flag"), [
+    (0.35, "mt_error", False, "review"), (0.35, "mt_error", True, "ok"),  # source ignores categories
+    (0.45, None, True, "review"), (0.45, None, False, "ok"), (0.7, None, True, "error"),
+    (0.7, None, False, "review")])
+def test_source_aware_scores_use_their_own_pair(score: float, category: str | None, source: bool,
+                                                flag: str) -> None:
+    assert WITH_SOURCE.flag(score, category, source=source) == flag
+    # without a source pair, source-aware scores use the target-only pairs
+    assert PER_CATEGORY.flag(score, category, source=True) == PER_CATEGORY.flag(score, category)
+
+
+def test_source_pair_follows_modes_overrides_and_files() -> None:
+    assert WITH_SOURCE.shifted("precise").source == Thresholds(0.5, 0.75)
+    assert WITH_SOURCE.overridden(0.2).source is None  # a user's number applies everywhere
+    assert Thresholds.from_dict(WITH_SOURCE.to_dict()) == WITH_SOURCE
+    assert WITH_SOURCE.to_dict()["source"] == {"review": 0.4, "error": 0.65}
+    with pytest.raises(ValueError):
+        Thresholds(0.5, 0.8, source=WITH_SOURCE)
+
+
+def test_source_thresholds_average_the_files_own_pairs() -> None:
+    from mtqe.devdata import DevSegment
+    from mtqe.fit import source_thresholds
+
+    # file "a" (half errors): flags from 0.7 up are all right; file "b" (rare errors): its
+    # errors score 0.3, its clean segments 0.1. Each file's pair, at the deployment prior,
+    # is its own; the source pair is their mean, not a pooled fit that one file dominates.
+    segs, scores = [], {}
+    for f, n, bad_at, ok_at, every in (("a", 200, 0.8, 0.2, 2), ("b", 400, 0.3, 0.1, 10)):
+        for i in range(n):
+            s = DevSegment(id=f"{f}{i}", doc=f"{f}{i // 4}", target="x", source="y", bad=i % every == 0,
+                           clean=i % every != 0)
+            s.extra["dataset"] = f
+            segs.append(s)
+            scores[s.id] = bad_at if s.bad else ok_at
+    th = source_thresholds(segs, scores)
+    assert th.review == pytest.approx((0.8 + 0.3) / 2) and th.error == pytest.approx((0.8 + 0.3) / 2)
 
 
 @pytest.mark.parametrize("bad", [(0.9, 0.5), (-0.1, 0.5), (0.5, 1.2)])
@@ -126,6 +169,35 @@ def test_fit_category_thresholds(review_p: float, error_p: float, weight: float,
     assert (th.review, th.error) == (0.45, 0.9)
     assert set(th.categories) == {"a"}
     assert (th.categories["a"].review, th.categories["a"].error) == expected
+
+
+def test_steadied_thresholds_take_the_median_over_document_resamples() -> None:
+    # Each "document" holds items whose fit is its own value: the resampled fit returns the
+    # mean over the items it was given, so the bootstrap median is near the overall mean.
+    groups = [f"d{i // 2}" for i in range(40)]
+    values = [i // 2 / 20 for i in range(40)]  # 0.0 .. 0.95, two items per document
+    seen = []
+
+    def fit(idx: list[int]) -> Thresholds:
+        seen.append(idx)
+        m = sum(values[i] for i in idx) / len(idx)
+        cats = {"a": Thresholds(m / 2, m)} if len(seen) % 3 else {}  # "a" in 2 of 3 resamples
+        cats |= {"rare": Thresholds(0.1, 0.2)} if len(seen) % 3 == 0 and len(seen) % 2 else {}
+        return Thresholds(m / 2, m, cats)
+
+    th = steadied_thresholds(fit, groups, resamples=60, seed=1)
+    assert len(seen) == 60
+    # whole documents are drawn: both items of a document come together, as often
+    assert all(idx.count(i) == idx.count(i + 1) for idx in seen for i in range(0, 40, 2))
+    assert th.error == pytest.approx(0.475, abs=0.05) and th.review == pytest.approx(th.error / 2, abs=0.02)
+    assert set(th.categories) == {"a"}  # "rare" fitted in a sixth of the resamples only
+    assert steadied_thresholds(fit, groups, resamples=60, seed=1) == th  # seeded
+
+
+def test_steadied_thresholds_of_a_stable_fit_are_that_fit() -> None:
+    th = steadied_thresholds(lambda idx: Thresholds(0.3, 0.7, {"a": Thresholds(0.2, 0.6)}),
+                             ["x", "y", "z"], resamples=5)
+    assert th == Thresholds(0.3, 0.7, {"a": Thresholds(0.2, 0.6)})
 
 
 def test_fit_category_thresholds_needs_enough_positives() -> None:
@@ -239,3 +311,14 @@ def test_text_priors_count_inner_names(text: str, names: int) -> None:
     from mtqe.fusion import text_priors
 
     assert text_priors(text) == {"log_names": pytest.approx(math.log1p(names))}
+
+
+def test_target_fusion_reads_the_names_prior() -> None:
+    import mtqe
+    from mtqe.detector import Detector
+
+    det = Detector(mtqe.load().artifact)  # the model is not loaded for the features
+    named = det.fusion_features([], None, "Talks with Vokolov in Lisbon failed badly.")
+    plain = det.fusion_features([], None, "The talks with them there failed badly.")
+    assert named["log_names"] == pytest.approx(math.log1p(2)) and plain["log_names"] == 0.0
+    assert named["log_words"] == plain["log_words"]

@@ -67,6 +67,12 @@ def test_detector_feeds_similarity_to_the_source_fusion(tmp_path):
     assert bad.sentences[0].flag != "ok"
     assert any("further from the source" in r for r in bad.sentences[0].reasons)
     assert not any("further from the source" in r for r in good.sentences[0].reasons)
+    # source-aware scores are flagged by the source pair when the folder has one
+    from mtqe.calibrate import Thresholds
+
+    strict = det.with_thresholds(det.thresholds.with_source(Thresholds(0.999, 0.999)))
+    again = strict.check("The football club signed a new striker.", source=source, src_lang="pt")
+    assert again.sentences[0].score == bad.sentences[0].score and again.sentences[0].flag == "ok"
     cs = det.check("The government raised taxes on tobacco.", source="Vláda zvýšila daně z tabáku.",
                    src_lang="cs")
     assert any("meaning not compared" in r for r in cs.sentences[0].reasons)
