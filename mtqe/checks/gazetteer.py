@@ -75,6 +75,7 @@ _LATIN = re.compile(r"[A-Z][A-Za-z'. -]*[a-z][A-Za-z'. -]*")
 _NEAR_MISS_POPULATION = 500_000
 
 
+@lru_cache(maxsize=1 << 16)  # every capitalised word of every sentence is looked up, often twice
 def _key(name: str) -> str:
     """Lookup key: ASCII, lower case, no apostrophes or leading article."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()

@@ -53,6 +53,7 @@ def _capitalised(text: str) -> Iterator[re.Match[str]]:
     return (m for m in _CAP.finditer(text) if m.group()[0].isupper())
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are keyed over and over, for each check and name
 def _key(text: str) -> str:
     # apostrophes (and the soft sign, romanised as one) belong inside a word: "Vaigel'dt"
     return re.sub(r"[^a-z0-9 ]", " ", re.sub(r"['’`]", "", romanise(text).lower())).strip()
@@ -876,6 +877,7 @@ def _after_heading(text: str, pos: int) -> bool:
     return before.endswith(":") or bool(_DATELINE.match(text[:pos]))
 
 
+@lru_cache(maxsize=64)  # wordfreq lists its data folder anew on every call: a third of source time
 def has_wordlist(lang: str | None) -> bool:
     """Whether wordfreq knows the language: telling names from words in it needs that."""
     import wordfreq

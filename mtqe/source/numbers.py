@@ -772,6 +772,9 @@ def _stem_len(k: str, lang: str) -> int:
     return max(len(k) - 2, 4) if lang in _ROMANCE else len(k) - 2
 
 
+# Every word of every source is looked up, and most are not number words: without a cache
+# the stem scans below over the language's whole table were half of source-mode time.
+@lru_cache(maxsize=1 << 16)
 def _word_value(w: str, lang: str) -> float | None:
     """The value of a source word: a number word, a plural round number ("stovky") or a
     scale word on its own ("milion"); an inflected form matches the longest entry whose stem
@@ -793,18 +796,37 @@ def _word_value(w: str, lang: str) -> float | None:
     for stem, n in _ORDINAL_STEMS.get(lang, {}).items():
         if w.startswith(stem) and 1 <= len(w) - len(stem) <= 3 and w[len(stem)] in "ýíéáouě":
             return float(n)
-    least = _MIN_STEM.get(lang, 3)
-    best = max((k for k in table if len(k) >= 5 and least <= (n := _stem_len(k, lang)) < len(k)
-                and w.startswith(k[:n]) and len(w) - n <= 3), key=len, default=None)
+    stems, heads = _by_initial(lang)
+    best = max(((k, n) for k, n in stems.get(w[:1], ()) if w.startswith(k[:n]) and len(w) - n <= 3),
+               key=lambda kn: len(kn[0]), default=None)
     if best:
-        return table[best]
+        return table[best[0]]
     # A compound that starts with a number ("dreifach", "Zweierbob", "трехкомнатная",
     # "Osmnáctiletý"): the longest number word or case form it begins with, four or more
     # letters left over.
-    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()}}
-    head = max((k for k in forms if len(k) >= 3 and w.startswith(k) and len(w) - len(k) >= 4
-                and forms[k] < 1000), key=len, default=None)
+    forms = heads.get(w[:1], {})
+    head = max((k for k in forms if w.startswith(k) and len(w) - len(k) >= 4), key=len, default=None)
     return forms[head] if head else None
+
+
+@lru_cache(maxsize=32)
+def _by_initial(lang: str) -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict[str, float]]]:
+    """The entries ``_word_value`` matches inflected forms and compounds against, by first
+    letter (a match starts with its entry's first letter): (number word, stem length) of the
+    words of five letters or more that have a stem, and (form, value) of the number words
+    and case forms below 1,000."""
+    table = _word_table(lang)
+    least = _MIN_STEM.get(lang, 3)
+    stems: dict[str, list[tuple[str, int]]] = {}
+    for k in table:
+        if len(k) >= 5 and least <= (n := _stem_len(k, lang)) < len(k):
+            stems.setdefault(k[0], []).append((k, n))
+    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()}}
+    heads: dict[str, dict[str, float]] = {}
+    for k, v in forms.items():
+        if len(k) >= 3 and v < 1000:
+            heads.setdefault(k[0], {})[k] = v
+    return stems, heads
 
 
 @lru_cache(maxsize=32)
