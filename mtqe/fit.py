@@ -231,15 +231,18 @@ def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:
 
 def source_thresholds(segs: list[DevSegment], scores: dict[str, float],
                       review_precision: float = 0.5, error_precision: float = 0.8,
-                      prior: float = DEPLOYMENT_PRIOR) -> Thresholds:
+                      prior: float = DEPLOYMENT_PRIOR) -> Thresholds | None:
     """The source-aware pair: on each dev file alone, the thresholds whose flags reach the
     target precisions at the deployment prior (steadied over its documents, as the
-    target-only pair), then their mean: each file weighs the same, as in the fusion.
+    target-only pair), then their mean: each file weighs the same, as in the fusion. None
+    when no file has both errors and clean segments (source-aware scores then use the
+    target-only pairs).
 
     Pooled, the files' rates (MQM zh-en 66%, pt-en critical errors 5%) and the map's
     averaged intercept put the targets where neither file's are: on the fitting data of
     calibration 19 the pooled ``review`` is 0.22, where the files alone give 0.60 (zh-en) and
-    0.19 (pt-en), and flagging from 0.22 takes CED's held-out review MCC from 0.55 to 0.39."""
+    0.19 (pt-en), and flagging from 0.25 already takes CED's held-out review MCC from 0.55 to
+    0.39."""
     pairs = []
     for name in sorted({s.extra.get("dataset", "") for s in segs}):
         part = [s for s in segs if s.extra.get("dataset", "") == name]
@@ -257,5 +260,5 @@ def source_thresholds(segs: list[DevSegment], scores: dict[str, float],
 
         pairs.append(steadied_thresholds(fit_pair, [doc_key(s) for s in part]))
     if not pairs:
-        return Thresholds()
+        return None
     return Thresholds(sum(p.review for p in pairs) / len(pairs), sum(p.error for p in pairs) / len(pairs))

@@ -204,7 +204,7 @@ def calibrate_source(model_dir: str | Path, dev_paths: list[str | Path],
     art.meta = {**art.meta, "source_calibration": {
         "dev": [str(p) for p in dev_paths], "segments": fitted["segments"],
         "heldout_ece": fitted["heldout_ece"], "weights": fitted["source_fusion"].to_dict(),
-        "thresholds": fitted["source_thresholds"].to_dict()}}
+        "thresholds": th.to_dict() if (th := fitted["source_thresholds"]) else None}}
     save_artifact(art, model_dir, __version__)
     return art.meta["source_calibration"]
 

@@ -109,7 +109,10 @@ def test_source_thresholds_average_the_files_own_pairs() -> None:
             segs.append(s)
             scores[s.id] = bad_at if s.bad else ok_at
     th = source_thresholds(segs, scores)
+    assert th is not None
     assert th.review == pytest.approx((0.8 + 0.3) / 2) and th.error == pytest.approx((0.8 + 0.3) / 2)
+    # no file with both errors and clean segments: no pair (the target-only pairs apply)
+    assert source_thresholds([s for s in segs if s.bad], scores) is None
 
 
 @pytest.mark.parametrize("bad", [(0.9, 0.5), (-0.1, 0.5), (0.5, 1.2)])

@@ -131,3 +131,31 @@ def test_corrupt_and_preview(tmp_path: Path) -> None:
     assert sum(v for k, v in stats.items() if k.endswith(":sentences")) == 2 * 15  # two passes
     p = mtqe("preview", "--data", str(tmp_path), "-n", "2")
     assert p.returncode == 0 and p.stdout.count("corrupted:") == 2
+
+
+def test_calibrate_source_fits_a_pair_of_its_own(tmp_path: Path) -> None:
+    """``mtqe calibrate --source`` writes the source-aware pair next to the target-only ones,
+    which it leaves as they were."""
+    import shutil
+
+    from mtqe import default_model_path
+
+    model = tmp_path / "m"
+    shutil.copytree(default_model_path(), model)
+    before = json.loads((model / "calibration.json").read_text())["thresholds"]
+    # a critical-error file of invented pairs: every fourth translation changes the figure
+    data = tmp_path / "ced.jsonl"
+    with data.open("w") as f:
+        for i in range(80):
+            n, m = 10 + i, (10 + i) * (3 if i % 4 == 0 else 1)
+            f.write(json.dumps({"id": i, "source": f"O ministro Vokolov disse que {n} casas arderam.",
+                                "target": f"Minister Vokolov said {m} houses burned.",
+                                "label": "BAD" if i % 4 == 0 else "OK"}) + "\n")
+    r = mtqe("calibrate", "--source", "--no-similarity", "--model", str(model), "--data", str(data))
+    assert r.returncode == 0, r.stderr
+    after = json.loads((model / "calibration.json").read_text())["thresholds"]
+    assert {k: v for k, v in after.items() if k != "source"} == \
+        {k: v for k, v in before.items() if k != "source"}
+    src = after["source"]
+    assert 0.0 <= src["review"] <= src["error"] <= 1.0
+    assert json.loads(r.stdout)["thresholds"] == src
