@@ -75,9 +75,9 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     thresholds (global and per category); returns the new artifact fields and the held-out
     figures (ECE on segments whose documents fitted neither fusion nor map, at the data's
     own rate)."""
+    fit_part, cal_part = _halves(segs)
     # The evidence (checks + model outputs) does not depend on the fusion: compute it once.
     evidence = {s.id: (e.found, e.ms) for s, e in zip(segs, collect(det, segs), strict=True)}
-    fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
     fitted, cmap = fit_scores(det, evidence, fit_part, cal_part, learn_fusion, method)
     labels = [s.bad for s in segs]
     rate = sum(labels) / len(labels)
@@ -104,6 +104,16 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     return {"fusion": fitted.artifact.fusion, "calibration": cmap, "thresholds": th,
             "token_threshold": token_threshold, "segments": len(segs), "data_rate": round(rate, 4),
             **heldout_ece(det, evidence, segs, learn_fusion, method)}
+
+
+def _halves(segs: list[DevSegment]) -> tuple[list[DevSegment], list[DevSegment]]:
+    """The by-document halves that fit the fusion and the map; a clear error when one is empty."""
+    fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
+    if not fit_part or not cal_part:
+        docs = len({doc_key(s) for s in segs})
+        raise ValueError(f"too few dev documents to fit on ({docs}, {len(segs)} segments): the "
+                         "fusion and the calibration map each need documents of their own")
+    return fit_part, cal_part
 
 
 def fit_scores(det: Detector, evidence: dict[str, tuple[list[Any], Any]], fit_part: list[DevSegment],
@@ -200,9 +210,9 @@ def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:
     map (one by-document split)."""
     from .detector import source_fusion_features
 
+    fit_part, cal_part = _halves(segs)
     rows = {s.id: source_fusion_features(det.raw_score(e.found, e.ms, s.target), e.source, s.target)
             for s, e in zip(segs, collect(det, segs, with_source=True), strict=True)}
-    fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
     # Dev files differ in their error rates (MQM zh-en 66%, pt-en critical errors 5%) and in
     # which features can fire at all (no capitalised names in Chinese): without an intercept
     # per file, a feature that fires only in one file learns that file's rate. The

@@ -159,3 +159,17 @@ def test_calibrate_source_fits_a_pair_of_its_own(tmp_path: Path) -> None:
     src = after["source"]
     assert 0.0 <= src["review"] <= src["error"] <= 1.0
     assert json.loads(r.stdout)["thresholds"] == src
+
+
+def test_calibrate_says_when_the_dev_data_is_too_small(tmp_path: Path) -> None:
+    import shutil
+
+    from mtqe import default_model_path
+
+    model = tmp_path / "m"
+    shutil.copytree(default_model_path(), model)
+    data = tmp_path / "ced.jsonl"
+    pair = {"id": 0, "source": "Dez casas.", "target": "Ten houses.", "label": "OK"}
+    data.write_text(json.dumps(pair) + "\n")
+    r = mtqe("calibrate", "--source", "--no-similarity", "--model", str(model), "--data", str(data))
+    assert r.returncode == 2 and "too few dev documents" in r.stderr
