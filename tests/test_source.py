@@ -701,6 +701,9 @@ def test_an_added_sentence_has_no_source():
     # Livonian number words, day and month names (a published grammar; num2words and CLDR lack them)
     ("Se vȯļ kuolm āigastõ tagān.", "It was three years ago.", "It was four years ago.", "liv"),
     ("Ta tuļ kuolmõndpǟvan.", "He came on Wednesday.", "He came on Friday.", "liv"),
+    # an ordinal's genitive, on its -nd stem ("kūdõnd dek", the sixth deck's)
+    ("Kuoig kūdõnd dek pǟl vȯļ tulli.", "There was a fire on the ship's sixth deck.",
+     "There was a fire on the ship's seventh deck.", "liv"),
     ("Mäng sai tieudõb detsembõrs.", "The game became known in December.",
      "The game became known in January.", "liv"),
     ("Termin um plōntõd jūnijsõ.", "The deadline is planned for June.", "The deadline is planned for July.",

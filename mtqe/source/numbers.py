@@ -688,6 +688,12 @@ _PLURALS = {
 # What num2words does not generate: "both", Czech ordinals, and the case forms of the small
 # Slavic numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
 _EXTRA_WORDS = {
+    # Livonian ordinals decline on an -nd stem ("kimmõz : kimmõnd", tenth : of the tenth; the
+    # Tartu course, unit 5.2): the genitives, whole words only ("kūdõ" is also "months")
+    "liv": {f: n for w, n in (("kuolmõnd", 3), ("neļļõnd", 4), ("nēļļõnd", 4), ("vīdõnd", 5),
+                              ("kūdõnd", 6), ("seismõnd", 7), ("kǭ'dõksmõnd", 8), ("ī'dõksmõnd", 9),
+                              ("kimmõnd", 10))
+            for f in {w, w.replace("'", "")}},
     # "both", and "first(ly)" as an adverb
     "de": {"beide": 2, "beiden": 2, "beider": 2, "zuerst": 1, "erstens": 1, "erstmal": 1, "erstmals": 1,
            "zweitens": 2, "drittens": 3},
