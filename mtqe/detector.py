@@ -198,6 +198,11 @@ class Detector:
             self.__surprisal = Surprisal.load(path)
         return self.__surprisal
 
+    def _source_aware(self, source: SourceReport | None) -> bool:
+        """Whether a sentence is scored, mapped and flagged by the source-aware fusion, map
+        and thresholds: it has a source report and the model folder a source fusion."""
+        return source is not None and self.artifact.source_fusion is not None
+
     def raw_score(self, found: list[Finding], ms: Any, text: str = "",
                   source: SourceReport | None = None) -> float:
         """The fused score before calibration (source-aware when a source report is given
@@ -207,7 +212,7 @@ class Detector:
             return combine(found, art.combiner)[0]
         target_found = [f for f in found if f.category not in SOURCE_CATEGORIES]
         raw = art.fusion.predict(self.fusion_features(target_found, ms, text))
-        if source is not None and art.source_fusion is not None:
+        if self._source_aware(source):
             raw = art.source_fusion.predict(source_fusion_features(raw, source, text))
         return raw
 
@@ -227,8 +232,7 @@ class Detector:
         shown = [f for f in found if f.strength > 0 and (f.category not in SOURCE_CATEGORIES
                                                          or f.strength >= SOURCE_FLAG_STRENGTH)]
         _, spans = combine(shown, art.combiner)
-        use_source = source is not None and art.source_fusion is not None
-        cmap = art.source_calibration if use_source else art.calibration
+        cmap = art.source_calibration if self._source_aware(source) else art.calibration
         score = apply_map(cmap, self.raw_score(found, ms, text, source))
         if art.fusion is not None:
             # The document checks are rules with measured precision: their findings flag on
@@ -242,7 +246,7 @@ class Detector:
     def _result(self, i: int, text: str, ev: Evidence) -> SentenceResult:
         score, spans = self.final_score(ev.found, ev.ms, text, ev.source)
         flag = self.thresholds.flag(score, spans[0].category if spans else None,
-                                    source=ev.source is not None and self.artifact.source_fusion is not None)
+                                    source=self._source_aware(ev.source))
         # What could not be checked is said whatever the verdict ("names not compared...").
         notes = [f.reason for f in ev.found if f.strength == 0]
         if flag == "ok":
