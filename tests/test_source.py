@@ -131,6 +131,23 @@ def test_a_dropped_number_is_missing():
      "The warranty covers three devices.", "de"),
     ("number_mismatch", "Es war sein erster Titel.", "It was his first title.", "It was his third title.",
      "de"),
+    # written with a capital inside, a product keeps its spelling in translation
+    ("name_missing", "Der Router heißt TurboNetz und kostet wenig.",
+     "The router is called TurboNetz and costs little.", "The router is called Speedport and costs little.",
+     "de"),
+    # "Schuster" is a word of German too (a cobbler); after a given name it is a surname
+    ("name_missing", "Gestern sprach Florian Schuster lange mit den wartenden Reportern.",
+     "Yesterday Florian Schuster spoke at length to the waiting reporters.",
+     "Yesterday Florian spoke at length to the waiting reporters.", "de"),
+    # a Latin-script source keeps a person's given name as it is, however common in English
+    ("name_not_in_source", "Am Montag traf Helmut Kranz den Minister.",
+     "On Monday Helmut Kranz met the minister.", "On Monday Patrick Kranz met the minister.", "de"),
+    # "Netzes" (of the network) is not "Nether-lands" though close on six letters
+    ("name_not_in_source", "Der Ausbau des Netzes wurde gestoppt.",
+     "The expansion of the network was halted.", "The expansion of the Dutch network was halted.", "de"),
+    # a German source's states, whose exonyms are near ("Kalifornien")
+    ("name_not_in_source", "Die Waldbrände in Kalifornien breiten sich aus.",
+     "The wildfires in California are spreading.", "The wildfires in Arizona are spreading.", "de"),
 ])
 def test_good_and_bad_translation(category, source, good, bad, lang):
     assert category not in cats(source, good, lang)
@@ -704,6 +721,11 @@ def test_an_added_sentence_has_no_source():
     # an ordinal's genitive, on its -nd stem ("kūdõnd dek", the sixth deck's)
     ("Kuoig kūdõnd dek pǟl vȯļ tulli.", "There was a fire on the ship's sixth deck.",
      "There was a fire on the ship's seventh deck.", "liv"),
+    # the short cardinals' cases on their -'d stem, the elative of four, plural hundreds
+    ("Ta lugīz kūdtõ kērā.", "He read six books.", "He read seven books.", "liv"),
+    ("Ta kītiz kōdstõ pǟvast.", "He spoke of two days.", "He spoke of three days.", "liv"),
+    ("Nēļast kūožõst ta tuļ.", "From fourth place he came.", "From fifth place he came.", "liv"),
+    ("Täm vȯļtõ sadīdi kēraidi.", "He had hundreds of letters.", "He had thousands of letters.", "liv"),
     ("Mäng sai tieudõb detsembõrs.", "The game became known in December.",
      "The game became known in January.", "liv"),
     ("Termin um plōntõd jūnijsõ.", "The deadline is planned for June.", "The deadline is planned for July.",
@@ -778,6 +800,9 @@ def test_numbers_in_words_and_dates(source, good, bad, lang):
     ("Em Setembro, o primeiro-ministro falou.", "In September, the prime minister spoke first.", "pt"),
     ("会议5月20日开幕，28日闭幕", "The meeting opened on May 20 and closed on the 28th", "zh"),
     ("会议5月20日开幕，28日闭幕", "The meeting ran from 20 to 28 May", "zh"),  # the month said once
+    # a Livonian case form starts no compound: "kōdõ-ksāigastli" is eight years old, not two
+    ("Se um kōdõksāigastli läpš.", "It is an eight-year-old child.", "liv"),
+    ("Se vȯļ tuoizõ ekstrēmõ.", "It was the other extreme.", "liv"),  # "tuoiz": second and other
 ])
 def test_number_words_that_are_not_changed_figures(source, target, lang):
     assert "number_mismatch" not in cats(source, target, lang)
@@ -891,3 +916,17 @@ def test_a_short_head_does_not_start_a_long_word():
     src = "Většina podstatných jmen v češtině vyjadřuje jeden rod, a není tedy problém určit."
     target = "Most nouns in Polish have one gender, so it is easy to tell."
     assert "name_not_in_source" in cats(src, target, "cs")
+
+
+def test_a_word_that_starts_like_a_country_in_german_is_not_one():
+    # "Niederlage" (a defeat) is not "Niederlande": no name the translation dropped
+    src = "Nach der Niederlage wurde der Trainer entlassen."
+    assert "name_missing" not in cats(src, "After the defeat, the coach was sacked.", "de")
+    assert "name_missing" in cats("Nach der Niederlage gegen die Niederlande wurde der Trainer entlassen.",
+                                  "After the defeat, the coach was sacked.", "de")
+
+
+def test_a_given_name_alone_is_not_looked_for_in_a_transliterating_source():
+    # Cyrillic romanises a given name ("Джим" is "Dzhim"), so "Jim" is not looked for on its own
+    src = "В понедельник Джим Крамер встретился с министром."
+    assert "name_not_in_source" not in cats(src, "On Monday Jim Kramer met the minister.", "ru")

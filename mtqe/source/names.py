@@ -75,7 +75,7 @@ def _is_initial(sentence: str, pos: int) -> bool:
     return not before or bool(_SENTENCE_END.search(before))
 
 
-def _checkable(word: str, initial: bool, common_places: bool = False) -> bool:
+def _checkable(word: str, initial: bool, common_places: bool = False, given_names: bool = False) -> bool:
     if len(word) < 3 or sum(c.isupper() for c in word) > 1:
         return False  # acronyms are translated letter by letter (IMF / FMI, GDP / PIB)
     if word.lower().rstrip("s") in EN_CALENDAR:
@@ -97,6 +97,10 @@ def _checkable(word: str, initial: bool, common_places: bool = False) -> bool:
         return True
     if _english_word(word.lower()) or _dictionary_word(word.lower()):
         return False
+    if given_names and not initial and _given_name(word):
+        # a person's name however common ("Patrick" 4.4), for a source in the Latin script,
+        # which keeps it as it is (Cyrillic's "Джим" romanises to "Dzhim", not Jim)
+        return True
     return z < (_COMMON_ZIPF - 1.0 if initial else _COMMON_ZIPF)
 
 
@@ -143,13 +147,14 @@ def _english_word(low: str) -> bool:
     return False
 
 
-def target_names(target: str, common_places: bool = False) -> list[tuple[int, int, str]]:
+def target_names(target: str, common_places: bool = False,
+                 given_names: bool = False) -> list[tuple[int, int, str]]:
     """Capitalised words of the target worth finding in the source; see ``_target_names``."""
-    return list(_target_names(target, common_places))
+    return list(_target_names(target, common_places, given_names))
 
 
 @lru_cache(maxsize=256)  # a sentence is read for names not in the source, then for country counts
-def _target_names(target: str, common_places: bool) -> tuple[tuple[int, int, str], ...]:
+def _target_names(target: str, common_places: bool, given_names: bool) -> tuple[tuple[int, int, str], ...]:
     """Capitalised words of the target worth finding in the source (none in a headline,
     where every word is capitalised and names cannot be told from words).
 
@@ -165,7 +170,7 @@ def _target_names(target: str, common_places: bool) -> tuple[tuple[int, int, str
     out = []
     for m in _capitalised(target):
         word = _POSSESSIVE.sub("", m.group())
-        if _checkable(word, _is_initial(target, m.start()), common_places):
+        if _checkable(word, _is_initial(target, m.start()), common_places, given_names):
             out.append((m.start(), m.start() + len(word), word))
     # Countries whose names are common words ("United States", "New Zealand") as a unit.
     for m in _RUN.finditer(target):
@@ -613,7 +618,9 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
     joined = "".join(_key(source).split())
     catalogue = bool(_country_translations(src_lang or ""))
     issues = []
-    for start, end, word in target_names(target, common_places=short):
+    # (the states and capitals of a German source too, whose exonyms are near: "Kalifornien")
+    for start, end, word in target_names(target, common_places=short or src_lang in _NOUNS_CAPITALISED,
+                                         given_names=script_of(source) == "latin"):
         phrase = _phrase_around(target, start, end)
         country = _country_of(phrase, word)
         # A source word that names another country is no near spelling of this one: "Iran"
@@ -898,8 +905,15 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
     if len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words):
         return []  # a headline
     out = []
-    for m in words:
+    for i, m in enumerate(words):
         w = m.group()
+        if i + 1 < len(words) and _person(source, m, words[i + 1], lang):
+            out.append(words[i + 1].group())  # "Florian Witt", "Kai Wagner": the surname, a
+            # name whatever the word list says of it ("Schuster" is also a cobbler)
+        if w[0].isupper() and _camel_case(w) and not _declined(source, src_lang) \
+                and zipf(w.lower(), src_lang or "en") < _SOURCE_RARE_ZIPF:
+            out.append(w)  # a brand's spelling ("FritzBox", "DLan") survives translation (a
+            continue  # word of the language so written, "BEstätigung", is a slip of the keys)
         if not w[0].isupper() or len(w) < 4 or sum(c.isupper() for c in w.split("-")[0]) > 1 \
                 or any(c.isdigit() for c in w):
             continue  # acronyms, declined or not ("УрФО", "БАДов", "QR-кодов"), are translated;
@@ -921,6 +935,59 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
         if _reverse_country(w, src_lang) or rare or borrowed or place:
             out.append(w)
     return out
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of some eighty countries, lower case (Faker's person providers, MIT: the
+    lists it draws fake people from), less those that are countries, states or capitals,
+    peoples, months or days ("Georgia", "April"); towns named after people stay ("Sebastian")."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    out: set[str] = set()
+    for mod in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = provider.__dict__.get(attr, getattr(provider, attr, ()))
+            if isinstance(names, (list, tuple, dict)):
+                out.update(n.lower() for n in names if isinstance(n, str) and n.isalpha() and len(n) >= 3)
+    def place(n: str) -> bool:
+        rank = gazetteer.place_rank(n.title())
+        return rank is not None and rank <= 1
+
+    return frozenset(n for n in out if n not in EN_CALENDAR and not place(n)
+                     and not gazetteer.is_country(n.title()) and not gazetteer.is_demonym(n.title()))
+
+
+def _given_name(word: str) -> bool:
+    """Whether a capitalised word is a given name and not also a common word of the English
+    dictionary ("Patrick", "Sebastian"; not "Frank", "Rose", "Will")."""
+    low = word.lower()
+    return low in _given_names() and not _dictionary_word(low)
+
+
+_GIVEN_NAME_ZIPF = 4.5  # a source language's function words are names somewhere ("Eine", "Im")
+
+
+def _person(source: str, given: re.Match[str], nxt: re.Match[str], lang: str) -> bool:
+    """Whether ``given`` is a given name inside the sentence and ``nxt`` the capitalised word
+    right after it: a person's name, whose surname a translation keeps."""
+    w, sur = given.group(), nxt.group()
+    return (w[0].isupper() and source[given.end():nxt.start()] == " " and len(sur) >= 3 and sur[0].isupper()
+            and not sur.isupper() and not _is_initial(source, given.start())
+            and _given_name(w) and zipf(w.lower(), lang) < _GIVEN_NAME_ZIPF)
+
+
+def _camel_case(word: str) -> bool:
+    """A word with a capital inside and a lower-case syllable after it ("FritzBox", "DLan",
+    "BioNTech"): a product's or company's name, not an acronym ("GmbH", "БАДов" end in capitals
+    or in a case ending, which languages that decline names write after acronyms)."""
+    last = max(i for i, c in enumerate(word) if c.isupper())
+    return last > 0 and len(word) - last >= 3 and word[last + 1:].isalpha() and word[last + 1:].islower() \
+        and "-" not in word
 
 
 def _same_name(a: str, b: str, romanised: bool, declined: bool = False) -> bool:
@@ -1115,6 +1182,8 @@ def source_countries_missing(source: str, target: str, src_lang: str | None) -> 
 def _heads(country: str, *extra: str, min_len: int) -> set[str]:
     """First six letters of the English names of a country and its people."""
     english = gazetteer.country_forms(country) + gazetteer.demonyms_of(country) + list(extra)
+    # less an article: "The Netherlands" does not start like every "the" of a translation
+    english = [re.sub(r"(?i)^the\s+", "", f) for f in english]
     return {_flat_key(f)[:6] for f in english if len(_key(f)) >= min_len}
 
 
@@ -1131,7 +1200,10 @@ def _shares_head(words: Iterable[str], heads: set[str]) -> bool:
             # such as "pole" is not near "proble-m" on six letters)
             r = fuzz.ratio(w[:len(h) + 1], h)
             # (a head of four letters must keep its first three: "posle-dní" is no "Pole")
-            if r >= 66 and (_fold(w[:3]) == _fold(h[:3])
+            # (a head of five letters or more must keep its first four: "Netzes" is no
+            # "Nether-lands", though it reads as close on six)
+            n = min(4 if len(h) > 4 else 3, len(w))
+            if r >= 66 and (_fold(w[:n]) == _fold(h[:n])
                             or (r >= 75 and _fold(w[0]) == _fold(h[0]) and len(h) > 4)):
                 return True
     return False
@@ -1152,8 +1224,9 @@ def _reverse_country(word: str, lang: str | None) -> str | None:
     for canonical, f in _country_forms_by_prefix(lang).get(w[:4], ()):
         # one-word names only, with room for an inflected ending (Германия / Германии)
         if abs(len(f) - len(w)) <= 2:
-            n = max(4, min(len(f), len(w)) - 2)
-            # the stem and most of the word: "Monate" is not "Monaco", "Grande" not "Granada"
+            n = max(4, min(len(f), len(w)) - 1)
+            # the stem and most of the word: "Monate" is not "Monaco", "Grande" not "Granada",
+            # "Niederlage" (a defeat) not "Niederlande"
             if f[:n] == w[:n] and fuzz.ratio(f, w) >= 80:
                 return canonical
     return None

@@ -683,17 +683,45 @@ _PLURALS = {
     "pt": {"dezenas": 10, "centenas": 100, "milhares": 1e3, "milhões": 1e6},
     "es": {"decenas": 10, "cientos": 100, "miles": 1e3, "millones": 1e6},
     "fr": {"dizaines": 10, "centaines": 100, "milliers": 1e3, "millions": 1e6, "milliards": 1e9},
-    "liv": {"sadād": 100, "tū'ontõd": 1e3, "tūontõd": 1e3, "miljonõd": 1e6},
+    # (with the partitives and datives of the plural: "sadīdi", hundreds; "miljonõdõn")
+    "liv": {"sadād": 100, "sadīdi": 100, "sadādõn": 100, "tū'ontõd": 1e3, "tūontõd": 1e3, "tū'ontidi": 1e3,
+            "tūontidi": 1e3, "tūontõdõn": 1e3, "miljonõd": 1e6, "miljonidi": 1e6, "miljonõdõn": 1e6},
 }
+def _livonian_cases() -> dict[str, float]:
+    """Case forms of Livonian numbers, matched whole. The ordinals decline on an -nd stem
+    ("kimmõz : kimmõnd", tenth : of the tenth; the Tartu course, unit 5.2). The short
+    cardinals decline on a stem in -'d, as Wiktionary's table of ``ikš`` (one) shows: "ī'd",
+    "ī'dtõ", "ī'dõn", "ī'dkõks", "ī'dõ", "ī'dsõ", "ī'dstõ"; so do "kakš" (two, "kō'd"), "vīž"
+    (five, "vī'd") and "kūž" (six, "kū'd"). Left out: the forms of "one" (see ``_livonian``),
+    the genitive and illative of five and six ("vīdõ" is also to take, "kūd", "kūdõ" months)
+    and the other forms of six that months share ("kūdõn", "kūdõks")."""
+    endings = ("", "õ", "õn", "õks", "õs", "õst")
+    words: dict[str, float] = {f"{stem}{e}": n for stem, n in (
+        ("kuolmõnd", 3), ("neļļõnd", 4), ("nēļļõnd", 4), ("vīdõnd", 5), ("kūdõnd", 6), ("seismõnd", 7),
+        ("kǭ'dõksmõnd", 8), ("ī'dõksmõnd", 9), ("kimmõnd", 10)) for e in endings}
+    # (the eighth also with ō for ǭ, as it is often written: "kōdõksmõnd dek", the eighth deck)
+    words.update({f"kōdõksmõnd{e}": 8 for e in endings})
+    # ... and the first on a -z stem ("ežmiz matkā", the first trip; not the second's "tuoiz",
+    # which is also "the other": "tuoizõ ekstrēmõ", the other extreme)
+    words.update({f"e'žmiz{e}": 1 for e in ("", "t", "õ", "õks", "õs", "õst")})
+    cases = {"kō'd": ("", "tõ", "õn", "kõks", "õ", "õs", "sõ", "õst", "stõ"),
+             "vī'd": ("tõ", "õn", "kõks", "sõ", "stõ"), "kū'd": ("tõ", "kõks", "sõ", "stõ")}
+    for stem, n in (("kō'd", 2), ("vī'd", 5), ("kū'd", 6)):
+        words.update({f"{stem}{e}": n for e in cases[stem]})
+    # Three, four and seven keep their stem and add the endings ("nēļast", from four;
+    # "seisõst", from seven), too short to be matched as stems.
+    for stem, n in (("kuolmõ", 3), ("nēļa", 4), ("seisõ", 7)):
+        words.update({f"{stem}{e}": n for e in ("n", "ks", "s", "st")})
+    return {v: float(n) for w, n in words.items() for v in {w, w.replace("'", "")}}
+
+
+# Languages whose case forms start no compound: Livonian's, written without the broken
+# tone, are the heads of other numbers' compounds ("kōdõ-ksāigastli" is eight years old).
+_WHOLE_CASE_FORMS = frozenset({"liv"})
 # What num2words does not generate: "both", Czech ordinals, and the case forms of the small
 # Slavic numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
 _EXTRA_WORDS = {
-    # Livonian ordinals decline on an -nd stem ("kimmõz : kimmõnd", tenth : of the tenth; the
-    # Tartu course, unit 5.2): the genitives, whole words only ("kūdõ" is also "months")
-    "liv": {f: n for w, n in (("kuolmõnd", 3), ("neļļõnd", 4), ("nēļļõnd", 4), ("vīdõnd", 5),
-                              ("kūdõnd", 6), ("seismõnd", 7), ("kǭ'dõksmõnd", 8), ("ī'dõksmõnd", 9),
-                              ("kimmõnd", 10))
-            for f in {w, w.replace("'", "")}},
+    "liv": _livonian_cases(),
     # "both", and "first(ly)" as an adverb
     "de": {"beide": 2, "beiden": 2, "beider": 2, "zuerst": 1, "erstens": 1, "erstmal": 1, "erstmals": 1,
            "zweitens": 2, "drittens": 3},
@@ -827,7 +855,8 @@ def _by_initial(lang: str) -> tuple[dict[str, list[tuple[str, int]]], dict[str, 
     for k in table:
         if len(k) >= 5 and least <= (n := _stem_len(k, lang)) < len(k):
             stems.setdefault(k[0], []).append((k, n))
-    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()}}
+    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()
+                         if lang not in _WHOLE_CASE_FORMS}}
     heads: dict[str, dict[str, float]] = {}
     for k, v in forms.items():
         if len(k) >= 3 and v < 1000:
