@@ -726,6 +726,10 @@ def test_an_added_sentence_has_no_source():
     ("Ta kītiz kōdstõ pǟvast.", "He spoke of two days.", "He spoke of three days.", "liv"),
     ("Nēļast kūožõst ta tuļ.", "From fourth place he came.", "From fifth place he came.", "liv"),
     ("Täm vȯļtõ sadīdi kēraidi.", "He had hundreds of letters.", "He had thousands of letters.", "liv"),
+    # a compound on the genitive stem ("five-letter"), nine's elative, a month in the inessive
+    ("Ta vēļiz vīdtēḑliz sõnā.", "He chose a five-letter word.", "He chose a six-letter word.", "liv"),
+    ("Vēļ īdõksõst vermstõ.", "Choose from nine colours.", "Choose from eleven colours.", "liv"),
+    ("Konferents vȯļ ougusts.", "The conference was in August.", "The conference was in October.", "liv"),
     ("Mäng sai tieudõb detsembõrs.", "The game became known in December.",
      "The game became known in January.", "liv"),
     ("Termin um plōntõd jūnijsõ.", "The deadline is planned for June.", "The deadline is planned for July.",

@@ -171,7 +171,8 @@ _EN_MONTHS = {m: i for i, m in enumerate(
 _LATIN_MONTHS = {**_EN_MONTHS, "janvar": 1, "februar": 2, "mart": 3, "aprill": 4, "mai": 5, "juni": 6,
                  "juli": 7, "avgust": 8, "septembr": 9, "oktobr": 10, "novembr": 11, "dekabr": 12,
                  "detsember": 12, "detsembor": 12,  # Estonian, Livonian "detsembõr"
-                 "junij": 6, "julij": 7, "marts": 3}  # Slovene, Livonian; Latvian
+                 "junij": 6, "julij": 7, "marts": 3,  # Slovene, Livonian; Latvian
+                 "ougust": 8}  # Livonian ("ougusts", in August)
 _EN_WEEKDAYS = {d: i for i, d in enumerate(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 # Month and day names in full: dates are this module's, not the name check's.
@@ -708,9 +709,9 @@ def _livonian_cases() -> dict[str, float]:
              "vī'd": ("tõ", "õn", "kõks", "sõ", "stõ"), "kū'd": ("tõ", "kõks", "sõ", "stõ")}
     for stem, n in (("kō'd", 2), ("vī'd", 5), ("kū'd", 6)):
         words.update({f"{stem}{e}": n for e in cases[stem]})
-    # Three, four and seven keep their stem and add the endings ("nēļast", from four;
-    # "seisõst", from seven), too short to be matched as stems.
-    for stem, n in (("kuolmõ", 3), ("nēļa", 4), ("seisõ", 7)):
+    # Three, four, seven, eight and nine keep their stem and add the endings ("nēļast", from
+    # four; "seisõst", from seven), too short to be matched as stems.
+    for stem, n in (("kuolmõ", 3), ("nēļa", 4), ("seisõ", 7), ("kǭ'dõksõ", 8), ("ī'dõksõ", 9)):
         words.update({f"{stem}{e}": n for e in ("n", "ks", "s", "st")})
     return {v: float(n) for w, n in words.items() for v in {w, w.replace("'", "")}}
 
@@ -718,6 +719,9 @@ def _livonian_cases() -> dict[str, float]:
 # Languages whose case forms start no compound: Livonian's, written without the broken
 # tone, are the heads of other numbers' compounds ("kōdõ-ksāigastli" is eight years old).
 _WHOLE_CASE_FORMS = frozenset({"liv"})
+# What does start a compound there: the genitive stem ("vīd-tēḑliz", five-letter, as Estonian
+# "viie-täheline"), and eight written with ō for ǭ ("kōdõks-āigastli", eight years old).
+_COMPOUND_HEADS = {"liv": {"kōd": 2.0, "vīd": 5.0, "kūd": 6.0, "kōdõks": 8.0}}
 # What num2words does not generate: "both", Czech ordinals, and the case forms of the small
 # Slavic numbers, too short to be matched by their stem ("dvou", "трёх", "чотирьох").
 _EXTRA_WORDS = {
@@ -858,7 +862,7 @@ def _by_initial(lang: str) -> tuple[dict[str, list[tuple[str, int]]], dict[str, 
     forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()
                          if lang not in _WHOLE_CASE_FORMS}}
     heads: dict[str, dict[str, float]] = {}
-    for k, v in forms.items():
+    for k, v in {**forms, **_COMPOUND_HEADS.get(lang, {})}.items():
         if len(k) >= 3 and v < 1000:
             heads.setdefault(k[0], {})[k] = v
     return stems, heads
