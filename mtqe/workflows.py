@@ -142,7 +142,8 @@ def export_model(config_path: str | Path, data: str | Path, dev_path: str | Path
     calibrate_model(out, dev_path, cfg.get("calibration_max_segments", 5000), meta=meta)
 
 
-_ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflict", "not_english"]
+_ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflict", "not_english",
+               "repeated_word"]
 
 
 def _dev_documents(dev: list[DevSegment]) -> tuple[list[list[str]], list[list[bool]]]:

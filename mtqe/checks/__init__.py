@@ -17,6 +17,7 @@ from .language import check_not_english
 from .names import check_name_drift
 from .place_slots import check_place_slots
 from .places import check_unknown_names
+from .repetition import check_repetition
 
 Check = Callable[[list[str]], list[Finding]]
 
@@ -40,6 +41,7 @@ CHECKS: dict[str, Check] = {
     "unknown_name": _unknown_name,
     "entity_conflict": check_entity_conflicts,
     "not_english": check_not_english,
+    "repeated_word": check_repetition,
 }
 
 
