@@ -145,6 +145,14 @@ def test_a_dropped_number_is_missing():
     # "Netzes" (of the network) is not "Nether-lands" though close on six letters
     ("name_not_in_source", "Der Ausbau des Netzes wurde gestoppt.",
      "The expansion of the network was halted.", "The expansion of the Dutch network was halted.", "de"),
+    # German regions' Latin names: "-en" for "-ia", "chs" for x, and their adjectives
+    ("name_not_in_source", "In Sachsen lag die Inzidenz zuletzt hoch.", "In Saxony the incidence was high.",
+     "In Bavaria the incidence was high.", "de"),
+    ("name_not_in_source", "Geboren wurde er im nordrhein-westfälischen Lünen.",
+     "He was born in Lünen, North Rhine-Westphalia.", "He was born in Lünen, Lower Saxony.", "de"),
+    ("name_missing", "In mehreren Kommunen in Nordrhein-Westfalen ging das Licht aus.",
+     "In several municipalities in North Rhine-Westphalia the lights went out.",
+     "In several municipalities the lights went out.", "de"),
     # a German source's states, whose exonyms are near ("Kalifornien")
     ("name_not_in_source", "Die Waldbrände in Kalifornien breiten sich aus.",
      "The wildfires in California are spreading.", "The wildfires in Arizona are spreading.", "de"),

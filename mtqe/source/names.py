@@ -858,19 +858,33 @@ _HACEK_LANGS = frozenset({"cs", "sk", "sl", "hr", "bs", "sr"})
 _HACEK = (("cch", "c"), ("čch", "ch"), ("č", "ch"), ("š", "sh"), ("ž", "zh"))
 
 
+# German names regions with Latin names in "-en" where English keeps the Latin "-ia"
+# ("Westfalen" / Westphalia, "Thüringen" / Thuringia, "Kalifornien", "Katalonien"), and
+# their adjectives in "-isch" ("westfälischen"); its "chs" is English's x ("Sachsen" / Saxony).
+_GERMAN_LATIN = re.compile(r"(?:i?en|isch(?:e[nrs]?)?)$")
+
+
 def _spelled(words: Iterable[str], lang: str | None) -> dict[str, str]:
     """Romanised keys of the source words that spell a háček as English does, where that
-    differs from plain romanisation ("Čečensku" -> "chechensku", besides "cecensku") -> the
-    plain key (the word a country or language check knows)."""
-    if lang not in _HACEK_LANGS:
+    differs from plain romanisation ("Čečensku" -> "chechensku", besides "cecensku"), or a
+    German region's Latin name as English does ("Westfalen" -> "westfalia") -> the plain key
+    (the word a country or language check knows)."""
+    if lang not in _HACEK_LANGS and lang != "de":
         return {}
     out = {}
     for w in words:
         low = w.lower()
-        for a, b in _HACEK:
-            low = low.replace(a, b)
-        if (k := _flat_key(low)) != (plain := _flat_key(w)):
-            out[k] = plain
+        if lang == "de":
+            if not w[:1].isupper() and "isch" not in low:
+                continue
+            variants = [_GERMAN_LATIN.sub("ia", low.replace("chs", "x")), low.replace("chs", "x")]
+        else:
+            for a, b in _HACEK:
+                low = low.replace(a, b)
+            variants = [low]
+        for v in variants:
+            if (k := _flat_key(v)) != (plain := _flat_key(w)):
+                out[k] = plain
     return out
 
 
