@@ -942,3 +942,11 @@ def test_a_given_name_alone_is_not_looked_for_in_a_transliterating_source():
     # Cyrillic romanises a given name ("Джим" is "Dzhim"), so "Jim" is not looked for on its own
     src = "В понедельник Джим Крамер встретился с министром."
     assert "name_not_in_source" not in cats(src, "On Monday Jim Kramer met the minister.", "ru")
+
+
+def test_given_names_are_people_not_places_months_or_words():
+    from mtqe.source.names import _given_name
+
+    assert _given_name("Florian") and _given_name("Patrick")
+    # a country, a capital, a month, a common English word: never a given name here
+    assert not any(_given_name(w) for w in ("Georgia", "Paris", "April", "Frank", "Will"))
