@@ -215,6 +215,16 @@ def test_a_source_name_missing_from_the_target():
     assert "name_missing" not in cats(src, "According to the McKinsey Global Institute, the rate fell.", "pt")
 
 
+def test_arabic_names_are_approximate_and_weak():
+    # Arabic writes no short vowels: its romanisation is approximate, its flags weak features
+    src = "التقى بوتين بماكرون في موسكو."
+    good = compare_segment(src, "Putin met Macron in Moscow.", "ar").findings
+    assert "name_not_in_source" not in {f.category for f in good}
+    (weak,) = [f for f in compare_segment(src, "Putin met Merkel in Moscow.", "ar").findings
+               if f.category == "name_not_in_source"]
+    assert weak.strength < 0.5 and "Merkel" in weak.reason and "approximate: arabic" in weak.reason
+
+
 def test_han_names_are_only_weak_evidence():
     rep = compare_segment("德国总理访问了法国。", "The German chancellor visited Spain.", "zh")
     weak = [f for f in rep.findings if f.category == "name_not_in_source"]
