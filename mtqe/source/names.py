@@ -954,8 +954,9 @@ def source_names(source: str, src_lang: str | None) -> list[str]:
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names of some eighty countries, lower case (Faker's person providers, MIT: the
-    lists it draws fake people from), less those that are countries, states or capitals,
-    peoples, months or days ("Georgia", "April"); towns named after people stay ("Sebastian")."""
+    lists it draws fake people from; gender-guesser's list was the alternative, but GPLv3),
+    less those that are countries, states or capitals, peoples, months or days ("Georgia",
+    "April"); towns named after people stay ("Sebastian")."""
     import importlib
     import pkgutil
 
@@ -968,6 +969,7 @@ def _given_names() -> frozenset[str]:
             names = provider.__dict__.get(attr, getattr(provider, attr, ()))
             if isinstance(names, (list, tuple, dict)):
                 out.update(n.lower() for n in names if isinstance(n, str) and n.isalpha() and len(n) >= 3)
+
     def place(n: str) -> bool:
         rank = gazetteer.place_rank(n.title())
         return rank is not None and rank <= 1

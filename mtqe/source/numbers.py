@@ -688,6 +688,8 @@ _PLURALS = {
     "liv": {"sadād": 100, "sadīdi": 100, "sadādõn": 100, "tū'ontõd": 1e3, "tūontõd": 1e3, "tū'ontidi": 1e3,
             "tūontidi": 1e3, "tūontõdõn": 1e3, "miljonõd": 1e6, "miljonidi": 1e6, "miljonõdõn": 1e6},
 }
+
+
 def _livonian_cases() -> dict[str, float]:
     """Case forms of Livonian numbers, matched whole. The ordinals decline on an -nd stem
     ("kimmõz : kimmõnd", tenth : of the tenth; the Tartu course, unit 5.2). The short
