@@ -129,7 +129,9 @@ def export_model(config_path: str | Path, data: str | Path, dev_path: str | Path
     out.mkdir(parents=True, exist_ok=True)
     save_file({k: v.half().contiguous() for k, v in model.trainable_state().items()},
               str(out / WEIGHTS))
-    art = ModelArtifact(name=out.name, checks=cfg.get("checks", _ALL_CHECKS),
+    from .checks import CHECKS
+
+    art = ModelArtifact(name=out.name, checks=cfg.get("checks", list(CHECKS)),
                         combiner=CombinerConfig(), thresholds=Thresholds(),
                         model=mcfg.to_dict(), quantize=bool(cfg.get("quantize", False)), path=out)
     save_artifact(art, out, __version__)
@@ -140,10 +142,6 @@ def export_model(config_path: str | Path, data: str | Path, dev_path: str | Path
     if cfg.get("surprisal", True):
         build_surprisal(data, out)
     calibrate_model(out, dev_path, cfg.get("calibration_max_segments", 5000), meta=meta)
-
-
-_ALL_CHECKS = ["name_drift", "acronym_mismatch", "unknown_name", "entity_conflict", "not_english",
-               "repeated_word"]
 
 
 def _dev_documents(dev: list[DevSegment]) -> tuple[list[list[str]], list[list[bool]]]:

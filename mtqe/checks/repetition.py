@@ -45,7 +45,8 @@ def check_repetition(sentences: list[str]) -> list[Finding]:
     out = []
     for i, text in enumerate(sentences):
         for m in _REPEAT.finditer(text):
-            run, again = m.group(1), text[m.start(1) + len(m.group(1)) + 1:m.end()]
+            run = m.group(1)
+            again = m.group()[len(run) + 1:]  # as written (the pattern matched it ignoring case)
             if _doubled(run, again) and any(zipf(w, "en") < _FUNCTION_ZIPF for w in again.split()):
                 out.append(Finding(i, m.start(), m.end(), "repeated_word", STRENGTH,
                                    f"'{again}' is written twice in a row"))

@@ -877,14 +877,14 @@ def _spelled(words: Iterable[str], lang: str | None) -> dict[str, str]:
         if lang == "de":
             if not w[:1].isupper() and "isch" not in low:
                 continue
-            variants = [_GERMAN_LATIN.sub("ia", low.replace("chs", "x")), low.replace("chs", "x")]
+            x = low.replace("chs", "x")
+            variants = [_GERMAN_LATIN.sub("ia", x), x]
         else:
             for a, b in _HACEK:
                 low = low.replace(a, b)
             variants = [low]
-        for v in variants:
-            if (k := _flat_key(v)) != (plain := _flat_key(w)):
-                out[k] = plain
+        plain = _flat_key(w)
+        out.update({k: plain for v in variants if (k := _flat_key(v)) != plain})
     return out
 
 

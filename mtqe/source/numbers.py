@@ -861,10 +861,11 @@ def _by_initial(lang: str) -> tuple[dict[str, list[tuple[str, int]]], dict[str, 
     for k in table:
         if len(k) >= 5 and least <= (n := _stem_len(k, lang)) < len(k):
             stems.setdefault(k[0], []).append((k, n))
-    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in _EXTRA_WORDS.get(lang, {}).items()
-                         if lang not in _WHOLE_CASE_FORMS}}
+    extra = {} if lang in _WHOLE_CASE_FORMS else _EXTRA_WORDS.get(lang, {})
+    forms = {**table, **{k.replace("ё", "е"): float(v) for k, v in extra.items()},
+             **_COMPOUND_HEADS.get(lang, {})}
     heads: dict[str, dict[str, float]] = {}
-    for k, v in {**forms, **_COMPOUND_HEADS.get(lang, {})}.items():
+    for k, v in forms.items():
         if len(k) >= 3 and v < 1000:
             heads.setdefault(k[0], {})[k] = v
     return stems, heads
