@@ -13,20 +13,22 @@ import os
 from pathlib import Path
 
 from .artifact import load_artifact
-from .calibrate import Thresholds
-from .detector import Detector, Segment
-from .results import DocumentReport, SentenceResult, Span
+from .thresholds import Thresholds
+from .detector import Detector
+from .types import DocumentReport, Segment, SentenceResult, Span
 from .version import __version__
 
 DEFAULT_MODEL = "news-v1"
 
 
 def default_model_path() -> Path:
-    """``$MTQE_MODEL`` if set, else the shipped model folder in the repository's ``models/``."""
+    """``$MTQE_MODEL`` if set, else the shipped model folder, which is package data
+    (``mtqe/models/``, also reachable as the repository's ``models/``), so an installed wheel
+    finds it wherever it runs."""
     env = os.environ.get("MTQE_MODEL")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL
+    return Path(__file__).resolve().parent / "models" / DEFAULT_MODEL
 
 
 def load(

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .calibrate import Thresholds
-from .combine import CombinerConfig
+from .thresholds import Thresholds
+from .scoring import CombinerConfig
 from .fusion import Fusion
 
 CONFIG = "config.json"
@@ -121,7 +121,7 @@ def load_qe_model(art: ModelArtifact, trainable: bool = False) -> tuple[Any, Any
 
     from safetensors.torch import load_file
 
-    from .model import ModelConfig, QEModel
+    from .model.qe import ModelConfig, QEModel
 
     if art.model is None or art.path is None:
         raise ValueError("this model folder has no neural model")
@@ -134,7 +134,7 @@ def load_qe_model(art: ModelArtifact, trainable: bool = False) -> tuple[Any, Any
         hf_logging.disable_progress_bar()  # a report on stdout/stderr is not the place for it
         encoder, tokenizer = AutoModel.from_pretrained(base), AutoTokenizer.from_pretrained(base)
     else:
-        from .encoder import BertEncoder, EncoderConfig, WordPieceTokenizer
+        from .model.encoder import BertEncoder, EncoderConfig, WordPieceTokenizer
 
         encoder = BertEncoder(EncoderConfig.from_dict(_read(base / "config.json")))
         weights = load_file(str(base / "model.safetensors"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import IO
 from . import load
 from .detector import Detector
 from .jsonl import InputError, read_segments, result_line, validate
-from .results import SentenceResult
+from .types import SentenceResult
 
 EXIT_OK, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
 _RANK = {"ok": 0, "review": 1, "error": 2}
@@ -48,7 +49,9 @@ def _read_text(path: str) -> str:
 def check_cli(args: argparse.Namespace) -> int:
     """``mtqe check``: an article report, or the JSONL batch contract with ``--jsonl``."""
     det = _detector(args)
-    if args.jsonl:
+    if args.xliff:
+        worst = _check_xliff(det, args.xliff, args.output)
+    elif args.jsonl:
         worst = _check_jsonl(det, args.jsonl, args.output)
     else:
         if args.file is None:
@@ -58,6 +61,24 @@ def check_cli(args: argparse.Namespace) -> int:
         _write_report(report.sentences, report.signature, args.format, sys.stdout)
         worst = max((_RANK[s.flag] for s in report.sentences), default=0)
     return EXIT_FLAGGED if args.fail_on and worst >= _RANK[args.fail_on] else EXIT_OK
+
+
+def _check_xliff(det: Detector, inp: str, output: str | None) -> int:
+    """XLIFF in, annotated XLIFF out; the file is read and scored before anything is written."""
+    from .xliff import XliffError, annotate_with_results  # lxml only when asked for
+
+    try:
+        data = sys.stdin.buffer.read() if inp == "-" else Path(inp).read_bytes()
+        out, results = annotate_with_results(data, det)
+    except OSError as e:
+        raise UsageError(f"{inp}: {e.strerror}") from None
+    except XliffError as e:
+        raise UsageError(f"{inp}: {e}") from None
+    if output in (None, "-"):
+        sys.stdout.buffer.write(out)
+    else:
+        Path(output).write_bytes(out)
+    return max((_RANK[r.flag] for r in results), default=0)
 
 
 def _check_jsonl(det: Detector, inp: str, output: str | None) -> int:
@@ -126,11 +147,11 @@ def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out
 
 def eval_cli(args: argparse.Namespace) -> int:
     """``mtqe eval``: metrics of the detector on an annotated dev file."""
-    from .devdata import is_parallel, load_dev, sample_documents
-    from .evaluate import evaluate, format_markdown
+    from .evaluation.devdata import is_parallel, load_dev, sample_documents
+    from .evaluation.evaluate import evaluate, format_markdown
 
     if is_parallel(args.data):  # source + reference documents: the synthetic source-aware test
-        from .source import synthetic
+        from .training import source_corruptions as synthetic
 
         res = synthetic.run(args.data)
         print(json.dumps(res, indent=2) if args.format == "json" else synthetic.format_markdown(res))
@@ -144,7 +165,7 @@ def eval_cli(args: argparse.Namespace) -> int:
         for s in segs:
             s.doc = None
     if args.heldout:  # the half that ``mtqe calibrate --source`` does not fit on
-        from .fit import source_halves
+        from .training.fit import source_halves
 
         segs = source_halves(segs)[1]
     if args.sample:
@@ -161,10 +182,10 @@ def eval_cli(args: argparse.Namespace) -> int:
 
 def calibrate_cli(args: argparse.Namespace) -> int:
     """``mtqe calibrate``: refit fusion, calibration map and thresholds of a model folder."""
-    from .workflows import calibrate_model
+    from .training.workflows import calibrate_model
 
     if args.source:
-        from .workflows import calibrate_source
+        from .training.workflows import calibrate_source
 
         res = calibrate_source(args.model, args.data, args.max_segments,
                                similarity=not args.no_similarity)
@@ -179,8 +200,8 @@ def calibrate_cli(args: argparse.Namespace) -> int:
 
 def corrupt_cli(args: argparse.Namespace) -> int:
     """``mtqe corrupt``: build the synthetic training set from clean corpora."""
-    from .corrupt import CorruptionConfig
-    from .workflows import build_training_set
+    from .training.corrupt import CorruptionConfig
+    from .training.workflows import build_training_set
 
     cfg = json.loads(Path(args.config).read_text()) if args.config else {}
     if args.max_docs is not None:
@@ -192,7 +213,7 @@ def corrupt_cli(args: argparse.Namespace) -> int:
 
 def preview_cli(args: argparse.Namespace) -> int:
     """``mtqe preview``: N random corrupted sentences next to their clean originals."""
-    from .preview import preview
+    from .training.preview import preview
 
     print(preview(args.data, args.n, args.seed, colour=sys.stdout.isatty()))
     return EXIT_OK
@@ -201,7 +222,7 @@ def preview_cli(args: argparse.Namespace) -> int:
 def train_cli(args: argparse.Namespace) -> int:
     """``mtqe train``: train, select on real MT, calibrate, write a model folder
     (``--export-only``: write the folder from the run's best checkpoint without training)."""
-    from .workflows import export_model, train_model
+    from .training.workflows import export_model, train_model
 
     if args.export_only:
         export_model(args.config, args.data, args.dev, args.out)
@@ -212,18 +233,55 @@ def train_cli(args: argparse.Namespace) -> int:
 
 def finetune_cli(args: argparse.Namespace) -> int:
     """``mtqe finetune``: second stage on human-annotated MT spans."""
-    from .workflows import finetune_model
+    from .training.workflows import finetune_model
 
     print(json.dumps(finetune_model(args.model, args.data, args.out, args.config), indent=2))
     return EXIT_OK
 
 
-def surprisal_cli(args: argparse.Namespace) -> int:
-    """``mtqe surprisal``: train the subword surprisal feature into a model folder."""
-    from .workflows import build_surprisal
-
-    print(build_surprisal(args.data, args.model))
+def serve_cli(args: argparse.Namespace) -> int:
+    """``mtqe serve``: the HTTP API and review page (needs the ``serve`` extra)."""
+    try:
+        from .service.app import serve
+    except ImportError as e:
+        raise UsageError(f"mtqe serve needs the serve extra (pip install 'mtqe[serve]'): {e}") from None
+    cfg = {"model": args.model, "mode": args.mode, "review_at": args.review_at, "error_at": args.error_at,
+           "feedback_db": args.feedback_db, "token": args.token or os.environ.get("MTQE_TOKEN") or None,
+           "max_body": args.max_body}
+    serve(cfg, host=args.host, port=args.port, workers=args.workers)
     return EXIT_OK
+
+
+def feedback_export_cli(args: argparse.Namespace) -> int:
+    """``mtqe feedback export``: editors' verdicts as a dev file ``mtqe eval`` reads."""
+    from .feedback import default_db_path, export
+
+    try:
+        n = export(args.db or default_db_path(), args.output)
+    except OSError as e:
+        raise UsageError(str(e)) from None
+    print(f"{n} sentences written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _add_service_parsers(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("serve", help="HTTP API, XLIFF endpoint and review page")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=1, help="worker processes (each loads the model)")
+    s.add_argument("--feedback-db", metavar="PATH", help="SQLite file for editors' feedback "
+                   "(default: feedback.sqlite3 in the user's data folder)")
+    s.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $MTQE_TOKEN)")
+    s.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
+                   help="larger request bodies get 413 (default 2 MB)")
+    _add_model_args(s)
+    s.set_defaults(func=serve_cli)
+    f = sub.add_parser("feedback", help="editors' feedback kept by `mtqe serve`")
+    fsub = f.add_subparsers(dest="feedback_command", required=True)
+    fe = fsub.add_parser("export", help="write the feedback as a dev file for `mtqe eval` / `calibrate`")
+    fe.add_argument("--db", metavar="PATH", help="feedback database (default: the service's default)")
+    fe.add_argument("--output", "-o", required=True, metavar="OUT", help="JSONL file to write")
+    fe.set_defaults(func=feedback_export_cli)
 
 
 def _add_model_args(c: argparse.ArgumentParser) -> None:
@@ -241,7 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="score an article or a JSONL batch")
     c.add_argument("file", nargs="?", help="article text file, or - for stdin")
     c.add_argument("--jsonl", metavar="IN", help="JSONL batch input (- for stdin)")
-    c.add_argument("--output", "-o", metavar="OUT", help="JSONL batch output (default stdout)")
+    c.add_argument("--xliff", metavar="IN", help="XLIFF 1.2 / 2.0 input, annotated with ITS quality marks")
+    c.add_argument("--output", "-o", metavar="OUT", help="batch output, JSONL or XLIFF (default stdout)")
     c.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
     c.add_argument("--source", metavar="SRC_FILE", help="the original article (source-aware mode)")
     c.add_argument("--src-lang", metavar="LANG",
@@ -305,10 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     ft.add_argument("--out", required=True, help="model folder to write")
     ft.add_argument("--config", required=True, help="JSON with a train section")
     ft.set_defaults(func=finetune_cli)
-    sp = sub.add_parser("surprisal", help="train the sentencepiece surprisal feature into a model folder")
-    sp.add_argument("--data", required=True, help="folder written by `mtqe corrupt` (its clean originals)")
-    sp.add_argument("--model", required=True, help="model folder to add surprisal.json to")
-    sp.set_defaults(func=surprisal_cli)
+    _add_service_parsers(sub)
     return p
 
 

@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from typing import Any, NamedTuple
+from dataclasses import replace
+from typing import Any
 
 from .artifact import ModelArtifact, load_qe_model
-from .calibrate import Thresholds, apply_map
-from .checks import Finding, run_checks
-from .combine import combine, model_findings
-from .fusion import features, text_priors
-from .results import DocumentReport, SentenceResult, Span
+from .checks import run_checks
+from .scoring import Evidence, model_findings, verdict
 from .segment import split_sentences
-from .source import (
-    SOURCE_CATEGORIES,
-    SOURCE_FLAG_STRENGTH,
-    SourceReport,
-    align,
-    compare_segment,
-    split_source,
-)
+from .source import SourceReport, align, compare_segment, split_source
 from .source.align import unaligned_sources
 from .source.similarity import reason as similarity_reason
-from .surprisal import SURPRISAL_FILE, Surprisal
+from .thresholds import Thresholds
+from .types import DocumentReport, Finding, Segment, SentenceResult
 from .version import __version__
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One pre-split target segment, as a translation pipeline sends it."""
-
-    id: str
-    target: str
-    doc: str | None = None
-    source: str | None = None
-    src_lang: str | None = None
 
 
 class Detector:
@@ -56,7 +35,6 @@ class Detector:
         self.thresholds = thresholds or artifact.thresholds
         self.quantize = quantize
         self.__model = scorer  # loaded on first use: the checks alone need no torch
-        self.__surprisal: Any = None
         self.__crosslingual: Any = None
 
     @property
@@ -116,7 +94,7 @@ class Detector:
     @property
     def _model(self) -> Any:
         if self.__model is None and self.artifact.model is not None:
-            from .scorer import ModelScorer  # torch is imported only for neural models
+            from .model.scorer import ModelScorer  # torch is imported only for neural models
 
             model, tokenizer = load_qe_model(self.artifact)
             if self.quantize:
@@ -183,94 +161,14 @@ class Detector:
                                         f"meaning not compared with the source: the cross-lingual "
                                         f"encoder does not know {lang or 'an unnamed language'}"))
 
-    def fusion_features(self, found: list[Finding], ms: Any, text: str) -> dict[str, float]:
-        """The named inputs of the learned fusion for one sentence."""
-        token_max = max((p for _, _, p in ms.tokens), default=0.0) if ms is not None else None
-        feats = features(ms.prob if ms else None, token_max, found, text)
-        if self._surprisal is not None:
-            feats.update(self._surprisal.features(text))
-        return feats
-
-    @property
-    def _surprisal(self) -> Any:
-        path = self.artifact.path / SURPRISAL_FILE if self.artifact.path else None
-        if self.__surprisal is None and path is not None and path.exists():
-            self.__surprisal = Surprisal.load(path)
-        return self.__surprisal
-
-    def _source_aware(self, source: SourceReport | None) -> bool:
-        """Whether a sentence is scored, mapped and flagged by the source-aware fusion, map
-        and thresholds: it has a source report and the model folder a source fusion."""
-        return source is not None and self.artifact.source_fusion is not None
-
-    def raw_score(self, found: list[Finding], ms: Any, text: str = "",
-                  source: SourceReport | None = None) -> float:
-        """The fused score before calibration (source-aware when a source report is given
-        and the model folder has a source fusion)."""
-        art = self.artifact
-        if art.fusion is None:
-            return combine(found, art.combiner)[0]
-        target_found = [f for f in found if f.category not in SOURCE_CATEGORIES]
-        raw = art.fusion.predict(self.fusion_features(target_found, ms, text))
-        if self._source_aware(source):
-            raw = art.source_fusion.predict(source_fusion_features(raw, source, text))
-        return raw
-
     def _score(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,
                src_langs: list[str | None] | None = None) -> list[list[SentenceResult]]:
-        return [[self._result(i, text, ev)
-                 for i, (text, ev) in enumerate(zip(sentences, evs, strict=True))]
+        return [[self._result(text, ev) for text, ev in zip(sentences, evs, strict=True)]
                 for sentences, evs in zip(docs, self.evidence(docs, sources, src_langs), strict=True)]
 
-    def final_score(self, found: list[Finding], ms: Any, text: str = "",
-                    source: SourceReport | None = None) -> tuple[float, list[Span]]:
-        """The calibrated score a sentence is flagged with (rules included) and its spans,
-        strongest first. What ``check`` reports, and what thresholds are fitted on."""
-        art = self.artifact
-        # Weak source findings (negation counts, Han-script names) are fusion features, not
-        # spans an editor should read.
-        shown = [f for f in found if f.strength > 0 and (f.category not in SOURCE_CATEGORIES
-                                                         or f.strength >= SOURCE_FLAG_STRENGTH)]
-        _, spans = combine(shown, art.combiner)
-        cmap = art.source_calibration if self._source_aware(source) else art.calibration
-        score = apply_map(cmap, self.raw_score(found, ms, text, source))
-        if art.fusion is not None:
-            # The document checks are rules with measured precision: their findings flag on
-            # their own, whatever the fused score (which rarely sees them on dev data).
-            # Source findings count as rules only when strong (weak ones are fusion features).
-            rules = [f for f in shown if f.category != "mt_error"]
-            if rules:
-                score = max(score, combine(rules, art.combiner)[0])
-        return score, spans
-
-    def _result(self, i: int, text: str, ev: Evidence) -> SentenceResult:
-        score, spans = self.final_score(ev.found, ev.ms, text, ev.source)
-        flag = self.thresholds.flag(score, spans[0].category if spans else None,
-                                    source=self._source_aware(ev.source))
-        # What could not be checked is said whatever the verdict ("names not compared...").
-        notes = [f.reason for f in ev.found if f.strength == 0]
-        if flag == "ok":
-            return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, reasons=notes)
-        reasons = [s.reason for s in spans]
-        if ev.source is not None and (meaning := similarity_reason(ev.source.similarity_z)):
-            reasons.append(meaning)
-        return SentenceResult(str(i), text, 0, len(text), round(score, 4), flag, spans,
-                              sorted({s.category for s in spans}), list(dict.fromkeys(reasons + notes)))
-
-
-def source_fusion_features(target_raw: float, source: SourceReport, text: str = "") -> dict[str, float]:
-    """Inputs of the source-aware fusion: the target-only fused score (as a logit) stacked
-    with what the source comparison found and a prior of the text (``text_priors``)."""
-    p = min(max(target_raw, 1e-4), 1 - 1e-4)
-    return {"target_logit": math.log(p / (1 - p)), **source.features(), **text_priors(text)}
-
-
-class Evidence(NamedTuple):
-    """What the detector knows about one sentence before fusing it into a score."""
-
-    found: list[Finding]
-    ms: Any
-    source: SourceReport | None = None
+    def _result(self, text: str, ev: Evidence) -> SentenceResult:
+        meaning = similarity_reason(ev.source.similarity_z) if ev.source is not None else None
+        return verdict(self.artifact, self.thresholds, ev, text, meaning)
 
 
 def aligned_sources(source: str, targets: list[str], src_lang: str | None) -> list[str | None]:

@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from .detector import Segment
-from .results import SentenceResult
+from .types import Segment, SentenceResult
 
 _FIELDS = {"id": str, "doc": (str, type(None)), "target": str, "source": (str, type(None)),
            "src_lang": (str, type(None))}

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from .acronyms import check_acronyms
-from .base import Finding
+from ..types import Finding
 from .conflicts import check_entity_conflicts
 from .gazetteer import place_vocabulary
 from .language import check_not_english

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from .base import Finding
+from ..types import Finding
 from .gazetteer import country_of, is_place, languages_of
 
 __all__ = ["check_acronyms"]

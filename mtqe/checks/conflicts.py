@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .base import Finding
+from ..types import Finding
 from .gazetteer import capital_of, country_of
 from .names import similar
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from ..source.scripts import char_script, zipf
-from .base import Finding
+from ..types import Finding
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words without a vowel are wire-copy shorthand ("mln", "dlrs", "shr", "cts", "vs"): no language.

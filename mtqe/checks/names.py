@@ -18,7 +18,7 @@ import jellyfish
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from .base import Finding
+from ..types import Finding
 from .places import is_pinyin
 
 # A capitalised word, possibly with an inner apostrophe (O'Neill); hyphenated names are

@@ -16,7 +16,7 @@ import pycountry
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from .base import Finding
+from ..types import Finding
 from .gazetteer import country_code, country_of, is_place
 from .places import beside_name, is_pinyin
 

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from .base import Finding
+from ..types import Finding
 from .gazetteer import (
     country_of,
     is_country,

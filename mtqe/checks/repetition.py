@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from ..source.scripts import zipf
-from .base import Finding
+from ..types import Finding
 
 # A run of one to four words and the same run right after it, separated by single spaces.
 _REPEAT = re.compile(r"(?<![\w'’-])((?:[^\W\d_]+ ){0,3}?[^\W\d_]+) \1(?![\w'’-])", re.I)

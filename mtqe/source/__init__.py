@@ -19,42 +19,27 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..checks.base import Finding
+from ..categories import fusion_values
+from ..lang import section
+from ..types import Finding
 from . import names, numbers
 from .align import align, length_row
 from .scripts import base_lang, char_script, guess_lang, name_support, script_of, zipf
 
-__all__ = ["SOURCE_CATEGORIES", "SOURCE_FLAG_STRENGTH", "SourceReport", "align", "compare_segment",
-           "split_source"]
+__all__ = ["SourceReport", "align", "compare_segment", "split_source"]
 
-# Source findings at least this strong flag on their own and are shown as spans; weaker ones
-# (negation counts, Han-script names) are fusion features only.
-SOURCE_FLAG_STRENGTH = 0.45
+# Negation cues (the "negation" section of a language's profile): a negation the translation
+# dropped or added is a classic critical error ("não pode" -> "can"). Counted, not parsed, so
+# weak evidence: a fusion feature. Languages that negate inside words (Czech "nemá", Chinese
+# 不断 "continuously") have no cue list: a word list cannot tell those from other words.
 
-SOURCE_CATEGORIES = ("number_mismatch", "number_missing", "name_not_in_source", "name_missing",
-                     "untranslated", "omission", "addition", "negation", "negation_added")
 
-# Negation cues per language: a negation the translation dropped or added is a classic
-# critical error ("não pode" -> "can"). Counted, not parsed, so it is weak evidence: a
-# fusion feature that flags nothing on its own. Czech and Slovak negate with a verb prefix
-# ("nemá"), Chinese and Japanese inside words (不断 "continuously"): a word list cannot
-# tell those from other words (on MQM zh-en a Han cue list made the feature anti-correlated).
-_NEGATION = {
-    # curly apostrophes too ("don’t"); "no-fly zone", "no-go" are compounds, not negations
-    "en": r"\b(?:not|never|neither|nor|none|nobody|nothing|without|cannot)\b|\bno\b(?!-)|n['’]t\b",
-    "pt": r"\b(?:não|nunca|nem|jamais|nenhum|nenhuma|ninguém|nada|sem)\b",
-    "es": r"\b(?:no|nunca|ni|jamás|ningún|ninguna|ninguno|nadie|nada|sin|tampoco)\b",
-    "fr": r"\b(?:ne|pas|jamais|aucun|aucune|personne|rien|sans|ni)\b|\bn['’]",
-    "it": r"\b(?:non|mai|né|nessun|nessuno|nessuna|niente|nulla|senza)\b",
-    "de": r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|nichts|ohne|weder)\b",
-    "nl": r"\b(?:niet|geen|nooit|niemand|niets|zonder)\b",
-    "ru": r"(?<!\w)(?:не|нет|никогда|ни|ничего|никто|без)(?!\w)",
-    "uk": r"(?<!\w)(?:не|ні|ніколи|нічого|ніхто|без)(?!\w)",
-    # with the clitics "and" / "that" before them ("ולא", "שלא"); not "מלא" (full)
-    "he": r"(?<!\w)(?:ו|ש|וש|כש)?(?:לא|אין|אינו|אינה|אינם|אינן|בלי|ללא|מעולם|אף אחד|שום)(?!\w)",
-    "ar": r"(?<!\w)[وف]?(?:لا|لم|لن|ليس|ليست|ليسوا|غير|بدون|أبدا)(?!\w)",
-}
+@lru_cache(maxsize=None)
+def _cues(lang: str | None, kind: str = "cues") -> re.Pattern[str] | None:
+    pattern = section(lang, "negation").get(kind)
+    return re.compile(pattern) if pattern else None
 
 
 def _negation(source: str, target: str, lang: str | None) -> float:
@@ -62,21 +47,16 @@ def _negation(source: str, target: str, lang: str | None) -> float:
     no cue list). Both sides negated a different number of times is no evidence: on CED's
     fitting half 1 of 37 such pairs is a critical error, below the base rate of 1 in 19.
     (Idioms count on both sides here: "não só" is "not only".)"""
-    if lang not in _NEGATION:
+    cues, en = _cues(lang), _cues("en")
+    if cues is None or en is None:
         return 0.0
-    ns = len(re.findall(_NEGATION[lang], source.lower()))
-    nt = len(re.findall(_NEGATION["en"], target.lower()))
+    ns = len(cues.findall(source.lower()))
+    nt = len(en.findall(target.lower()))
     return 1.0 if (ns > 0) != (nt > 0) else 0.0
 
-# Source words that can carry a negation the translation spells out: "apenas quando" is "not
-# until", "longe de" "not nearly", "falta" "lack", "insuficiente" "not enough" (a prefix on a
-# common word). Only where such a list exists is an added negation a flag (below).
-_LEXICAL_NEGATION = {
-    "pt": r"\b(?:apenas|só|somente|longe|em vez|ao invés|falt\w+|ausên\w+|evit\w+|imped\w+|impeç\w+"
-          r"|recus\w+|deix\w+|pouc\w+|menos|interdit\w*|proib\w+|mal|sequer)\b",
-    "es": r"\b(?:sólo|solo|solamente|lejos|en vez|falt\w+|ausen\w+|evit\w+|impid\w+|imped\w+|rechaz\w+"
-          r"|dej\w+|poc\w+|menos|prohib\w+|mal|siquiera)\b",
-}
+# Source words that can carry a negation the translation spells out ("apenas quando" is "not
+# until", "falta" "lack"): the profile's "lexical" cues. Only where a language has them is an
+# added negation a flag (below).
 # English phrases whose negation word negates nothing the sentence claims.
 _IDIOMS = re.compile(r"\b(?:no matter|never mind|if not|not only|not least|not just|nothing but"
                      r"|without (?:a )?(?:doubt|question)|no (?:longer|more) than|none other than)\b")
@@ -88,10 +68,11 @@ def _negation_added(source: str, target: str, lang: str | None) -> bool:
     negation word, no word that carries one. A classic critical error ("As vacinas protegem"
     -> "Vaccines don't protect"); on the pt-en critical-error dev set half of these are one
     (20 segments), where a twentieth of all segments are."""
-    if lang not in _LEXICAL_NEGATION or not re.search(_NEGATION["en"], _IDIOMS.sub(" ", target.lower())):
+    lexical, cues, en = _cues(lang, "lexical"), _cues(lang), _cues("en")
+    if lexical is None or cues is None or en is None or not en.search(_IDIOMS.sub(" ", target.lower())):
         return False
     low = source.lower()
-    if re.search(_NEGATION[lang], low) or re.search(_LEXICAL_NEGATION[lang], low):
+    if cues.search(low) or lexical.search(low):
         return False
     return not any(zipf(m.group(1), lang) >= 3.0 for m in _NEGATING_PREFIX.finditer(low))
 
@@ -115,8 +96,7 @@ class SourceReport:
 
     def features(self) -> dict[str, float]:
         """Named inputs of the source-aware fusion."""
-        f = {f"src_{c}": max((x.strength for x in self.findings if x.category == c), default=0.0)
-             for c in SOURCE_CATEGORIES}
+        f = fusion_values(self.findings, source=True)
         f["src_len_short"] = min(3.0, max(0.0, -self.length_z) / 2)
         f["src_len_long"] = min(3.0, max(0.0, self.length_z) / 2)
         # less alike than human translations usually are: positive; clipped, since a cosine
@@ -172,8 +152,10 @@ def compare_segment(source: str, target: str, src_lang: str | None = None,
             # there, not a flag.
             # Strengths follow measured precision (pt-en critical errors: about a third of
             # these flags are real errors where a twentieth of all segments are).
-            out.append(Finding(0, n.start, n.end, "name_not_in_source",
-                               0.5 if rep.support == "exact" and not n.weak else 0.2, n.detail))
+            if rep.support == "exact" and not n.weak:
+                out.append(Finding(0, n.start, n.end, "name_not_in_source", 0.5, n.detail))
+            else:
+                out.append(Finding(0, n.start, n.end, "name_unconfirmed", 0.2, n.detail))
         if rep.support == "exact":
             flagged = {(f.start, f.end) for f in out}
             out.extend(Finding(0, n.start, n.end, "name_not_in_source", 0.5, n.detail)

@@ -13,23 +13,22 @@ from __future__ import annotations
 
 import math
 
+from ..lang import section
 from . import numbers
 from .scripts import script_of
 
-# log(target chars / source chars) of human translations into English: median and spread
-# (IQR / 1.349), measured on the WMT22 general-test references. Languages not listed take
-# their script's row.
-LENGTH = {
-    "cs": (0.11, 0.141), "de": (-0.031, 0.130), "ja": (0.947, 0.288), "ru": (0.029, 0.145),
-    "uk": (0.084, 0.172), "zh": (1.356, 0.238),
-}
+# log(target chars / source chars) of human translations into English, median and spread
+# (IQR / 1.349): a language's profile ("source.length_ratio", measured on the WMT22
+# general-test references), else its script's row here.
 SCRIPT_LENGTH = {"latin": (0.0, 0.15), "cyrillic": (0.05, 0.16), "greek": (0.0, 0.16),
                  "han": (1.36, 0.24), "kana": (0.95, 0.29), "hangul": (0.9, 0.3)}
 
 
 def length_row(lang: str | None, script: str | None, default: tuple[float, float]) -> tuple[float, float]:
     """(median, spread) of the log length ratio for a source language or its script."""
-    return LENGTH.get(lang or "", SCRIPT_LENGTH.get(script or "", default))
+    row = section(lang, "source").get("length_ratio")
+    return tuple(row) if row else SCRIPT_LENGTH.get(script or "", default)  # type: ignore[return-value]
+
 
 # -log prior of each bead (source sentences, target sentences), Gale & Church's figures.
 _BEADS = {(1, 1): -math.log(0.89), (1, 2): -math.log(0.089 / 2), (2, 1): -math.log(0.089 / 2),

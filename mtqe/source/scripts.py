@@ -15,6 +15,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from ..lang import section
+
 EXACT = frozenset({"latin", "cyrillic", "greek"})
 APPROXIMATE = frozenset({"han", "kana", "hangul", "arabic", "hebrew"})
 _NAMES = {"CJK": "han", "HIRAGANA": "kana", "KATAKANA": "kana", "HANGUL": "hangul"}
@@ -69,7 +71,7 @@ def name_support(script: str | None) -> str:
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency, 0 where it cannot tell (an unknown language, or Chinese and
     Japanese, whose tokenizers are optional extras we do not install)."""
-    if lang in ("zh", "ja", "ko"):
+    if section(lang, "source").get("wordfreq") is False:
         return 0.0
     try:
         from wordfreq import zipf_frequency
@@ -83,17 +85,12 @@ def romanise(text: str) -> str:
     return anyascii(text)
 
 
-# Letters Hebrew and Arabic write joined to the next word ("and", "the", "in", "to", "from",
-# "that", "as"): "בירושלים" is "in Jerusalem", "والقاهرة" "and Cairo". Longest first.
-_CLITICS = {
-    "he": ("וכש", "וש", "וב", "וה", "ול", "ומ", "וכ", "שה", "שב", "של", "שמ", "כש", "מה", "לה", "בה",
-           "ו", "ה", "ב", "ל", "מ", "ש", "כ"),
-    "ar": ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"),
-}
+# Letters some scripts write joined to the next word ("and", "the", "in"): Hebrew "בירושלים" is
+# "in Jerusalem". A profile's "source.clitics", longest first.
 
 
 def has_clitics(lang: str | None) -> bool:
-    return lang in _CLITICS
+    return bool(section(lang, "source").get("clitics"))
 
 
 def without_clitics(word: str, lang: str | None) -> list[str]:
@@ -101,7 +98,7 @@ def without_clitics(word: str, lang: str | None) -> list[str]:
     letters left at least): "ושלושה" -> ["ושלושה", "לושה", "שלושה"]. Other languages: the
     word alone."""
     out = [word]
-    for c in _CLITICS.get(lang or "", ()):
+    for c in section(lang, "source").get("clitics", ()):
         if word.startswith(c) and len(word) - len(c) >= 2 and word[len(c):] not in out:
             out.append(word[len(c):])
     return out

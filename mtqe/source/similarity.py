@@ -16,7 +16,7 @@ attention. Tokenised with the C++ ``sentencepiece`` (already a dependency) on it
 
 Cosines are not comparable across languages (human translations from Russian sit at 0.79,
 from Japanese at 0.63), so a pair's cosine is read against the median and spread of human
-translations of its language, the way the length ratio is (``align.LENGTH``). Languages the
+translations of its language, the way the length ratio is (``align.length_row``). Languages the
 encoder was not trained on get no similarity: their cosines (Czech 0.28, Ukrainian 0.42 for
 human translations) say little, and the reasons say the check did not run.
 
@@ -34,14 +34,12 @@ from typing import Any
 
 import numpy as np
 
-# The languages USE multilingual v3 was trained on (its model card).
-SUPPORTED = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru",
-                       "th", "tr", "zh"})
+from ..lang import section
 
-# Cosine of source and human reference: median and spread (IQR / 1.349), measured on the
-# WMT22 general-test references (`wmt22_parallel_xx_en.jsonl`). Supported languages without a
-# row of their own take the pooled row of those four.
-SIMILARITY = {"de": (0.746, 0.099), "ja": (0.632, 0.120), "ru": (0.788, 0.083), "zh": (0.681, 0.101)}
+# A language USE multilingual v3 was trained on (its model card) says so in its profile
+# ("source.meaning_encoder"); where it also has "source.similarity", that is the cosine of
+# source and human reference, median and spread (IQR / 1.349), measured on the WMT22
+# general-test references. Other supported languages take the pooled row.
 DEFAULT_SIMILARITY = (0.71, 0.10)
 
 # Tokens per forward pass. The package's own micro-batches (384 tokens) stream the weights
@@ -57,7 +55,7 @@ REASON_Z = -2.5
 
 
 def supported(lang: str | None) -> bool:
-    return lang in SUPPORTED
+    return bool(section(lang, "source").get("meaning_encoder"))
 
 
 def reason(z: float | None) -> str | None:
@@ -103,6 +101,6 @@ class CrossLingual:
         cos = self.cosines([pairs[i][0] for i in todo], [pairs[i][1] for i in todo])
         out: list[float | None] = [None] * len(pairs)
         for i, c in zip(todo, cos, strict=True):
-            mu, sigma = SIMILARITY.get(pairs[i][2] or "", DEFAULT_SIMILARITY)
+            mu, sigma = section(pairs[i][2], "source").get("similarity", DEFAULT_SIMILARITY)
             out[i] = round((c - mu) / sigma, 4)
         return out
