@@ -2,8 +2,7 @@
 
 Variants: the shipped folder; each segment read alone (no document context); the case
 embedding zeroed at inference; fp32 and dynamic int8 quantisation; the fusion refitted without the
-document-check features (and without the checks' own flags); the fusion refitted without the
-sentencepiece surprisal features. Prints a markdown table; asserts nothing.
+document-check features (and without the checks' own flags). Prints a markdown table; asserts nothing.
 
 Usage: .venv/bin/python bench/ablations.py --model models/news-v1 \
            --data ../shared/data/dev/mqm_zhen_2021.jsonl.gz --sample 3000 \
@@ -20,9 +19,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import mtqe
-from mtqe.devdata import load_dev, sample_documents
-from mtqe.evaluate import evaluate
-from mtqe.workflows import calibrate_model
+from mtqe.evaluation.devdata import load_dev, sample_documents
+from mtqe.evaluation.evaluate import evaluate
+from mtqe.training.workflows import calibrate_model
 
 
 def row(name: str, res: dict) -> str:
@@ -31,15 +30,12 @@ def row(name: str, res: dict) -> str:
             f"{res.get('spearman', float('nan')):.3f} | {f['mcc']:.3f} |")
 
 
-def refit(model: Path, calib: str, tmp: Path, name: str, checks: bool, surprisal: bool) -> Path:
+def refit(model: Path, calib: str, tmp: Path, name: str) -> Path:
     out = tmp / name
     shutil.copytree(model, out)
-    if not surprisal:
-        (out / "surprisal.json").unlink(missing_ok=True)
-    if not checks:
-        cfg = json.loads((out / "config.json").read_text())
-        cfg["pipeline"]["checks"] = []
-        (out / "config.json").write_text(json.dumps(cfg))
+    cfg = json.loads((out / "config.json").read_text())
+    cfg["pipeline"]["checks"] = []
+    (out / "config.json").write_text(json.dumps(cfg))
     calibrate_model(out, calib)
     return out
 
@@ -69,10 +65,9 @@ def main() -> None:
         print(row("case embedding zeroed", evaluate(det, segs, with_checks=False)), flush=True)
         case.weight.data.copy_(saved)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, checks, sp in (("fusion without check features", False, True),
-                                 ("fusion without surprisal", True, False)):
-            folder = refit(Path(args.model), args.calib, Path(tmp), name.replace(" ", "_"), checks, sp)
-            print(row(name, evaluate(mtqe.load(folder), segs, with_checks=False)), flush=True)
+        folder = refit(Path(args.model), args.calib, Path(tmp), "no_checks")
+        print(row("fusion without check features", evaluate(mtqe.load(folder), segs, with_checks=False)),
+              flush=True)
 
 
 if __name__ == "__main__":

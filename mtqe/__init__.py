@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 
 from .artifact import load_artifact
-from .thresholds import Thresholds
 from .detector import Detector
+from .thresholds import Thresholds
 from .types import DocumentReport, Segment, SentenceResult, Span
 from .version import __version__
 

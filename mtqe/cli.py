@@ -12,15 +12,22 @@ from typing import IO
 
 from . import load
 from .detector import Detector
-from .jsonl import InputError, read_segments, result_line, validate
+from .errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FLAGGED,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    EXIT_OK,
+    EXIT_USAGE,
+    MtqeError,
+    UsageError,
+)
+from .jsonl import result_line
 from .types import SentenceResult
 
-EXIT_OK, EXIT_FLAGGED, EXIT_USAGE = 0, 1, 2
 _RANK = {"ok": 0, "review": 1, "error": 2}
-
-
-class UsageError(Exception):
-    """A usage or input problem: one line on stderr, exit 2."""
+__all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_USAGE", "UsageError", "build_parser", "main"]
 
 
 def _detector(args: argparse.Namespace) -> Detector:
@@ -48,17 +55,28 @@ def _read_text(path: str) -> str:
 
 def check_cli(args: argparse.Namespace) -> int:
     """``mtqe check``: an article report, or the JSONL batch contract with ``--jsonl``."""
+    if args.jsonl and (args.source or args.src_lang):
+        raise UsageError("--source/--src-lang do not apply to --jsonl: each line carries its own "
+                         "'source' and 'src_lang'")
+    if (args.resume or args.engine != "local") and not args.jsonl:
+        raise UsageError("--resume and --engine apply to --jsonl batches")
+    if args.src_lang is not None:
+        from .validation import check_src_lang
+
+        check_src_lang(args.src_lang, "--src-lang")
     det = _detector(args)
     if args.xliff:
         worst = _check_xliff(det, args.xliff, args.output)
     elif args.jsonl:
-        worst = _check_jsonl(det, args.jsonl, args.output)
+        worst = _check_jsonl(det, args)
     else:
         if args.file is None:
             raise UsageError("give an article FILE (or - for stdin), or --jsonl IN")
         source = _read_text(args.source) if args.source else None
         report = det.check(_read_text(args.file), source=source, src_lang=args.src_lang)
-        _write_report(report.sentences, report.signature, args.format, sys.stdout)
+        for w in report.warnings:
+            print(f"mtqe: warning: {w}", file=sys.stderr)
+        _write_report(report.sentences, report.signature, args.format, sys.stdout, report.warnings)
         worst = max((_RANK[s.flag] for s in report.sentences), default=0)
     return EXIT_FLAGGED if args.fail_on and worst >= _RANK[args.fail_on] else EXIT_OK
 
@@ -81,30 +99,17 @@ def _check_xliff(det: Detector, inp: str, output: str | None) -> int:
     return max((_RANK[r.flag] for r in results), default=0)
 
 
-def _check_jsonl(det: Detector, inp: str, output: str | None) -> int:
-    if inp != "-":
-        try:
-            with open(inp, "rb") as f:
-                validate(f, inp)  # fail before writing anything, never half an output
-        except OSError as e:
-            raise UsageError(f"{inp}: {e.strerror}") from None
-        except InputError as e:
-            raise UsageError(str(e)) from None
-    stream = sys.stdin.buffer if inp == "-" else open(inp, "rb")  # noqa: SIM115 - closed below
-    out = sys.stdout if output in (None, "-") else open(output, "w", encoding="utf-8")  # noqa: SIM115
-    worst = 0
-    try:
-        for r in det.check_segments(read_segments(stream, inp)):
-            out.write(result_line(r) + "\n")
-            worst = max(worst, _RANK[r.flag])
-    except InputError as e:
-        raise UsageError(str(e)) from None
-    finally:
-        if out is not sys.stdout:
-            out.close()
-        if stream is not sys.stdin.buffer:
-            stream.close()
-    return worst
+def _check_jsonl(det: Detector, args: argparse.Namespace) -> int:
+    """The batch contract (``mtqe.batch``): atomic, streamed, resumable; local or on Ray."""
+    from .batch import run_jsonl
+
+    engine = None
+    if args.engine == "ray":
+        from .scale import ray_engine
+
+        engine = ray_engine(det, address=args.address, actors=args.actors)
+    progress = not args.quiet and sys.stderr.isatty()
+    return run_jsonl(det, args.jsonl, args.output, resume=args.resume, progress=progress, engine=engine)
 
 
 _COLOURS = {"ok": "\033[32m", "review": "\033[33m", "error": "\033[31m"}
@@ -123,11 +128,14 @@ def _highlight(s: SentenceResult, colour: bool) -> str:
     return "".join(pieces) + text[pos:]
 
 
-def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out: IO[str]) -> None:
+def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out: IO[str],
+                  warnings: list[str] | None = None) -> None:
     sents = list(sents)
     if fmt == "json":
-        json.dump({"signature": signature, "sentences": [s.to_dict() for s in sents]}, out,
-                  ensure_ascii=False, indent=2)
+        doc = {"signature": signature, "sentences": [s.to_dict() for s in sents]}
+        if warnings:
+            doc["warnings"] = warnings
+        json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     if fmt == "jsonl":
@@ -143,6 +151,8 @@ def _write_report(sents: Iterable[SentenceResult], signature: str, fmt: str, out
     n = {f: sum(s.flag == f for s in sents) for f in _RANK}
     out.write(f"\n{len(sents)} sentences: {n['error']} error, {n['review']} review, "
               f"{n['ok']} ok  ({signature})\n")
+    for w in warnings or []:
+        out.write(f"warning: {w}\n")
 
 
 def eval_cli(args: argparse.Namespace) -> int:
@@ -247,7 +257,7 @@ def serve_cli(args: argparse.Namespace) -> int:
         raise UsageError(f"mtqe serve needs the serve extra (pip install 'mtqe[serve]'): {e}") from None
     cfg = {"model": args.model, "mode": args.mode, "review_at": args.review_at, "error_at": args.error_at,
            "feedback_db": args.feedback_db, "token": args.token or os.environ.get("MTQE_TOKEN") or None,
-           "max_body": args.max_body}
+           "max_body": args.max_body, "batch": args.batch}
     serve(cfg, host=args.host, port=args.port, workers=args.workers)
     return EXIT_OK
 
@@ -274,6 +284,8 @@ def _add_service_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $MTQE_TOKEN)")
     s.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
                    help="larger request bodies get 413 (default 2 MB)")
+    s.add_argument("--batch", action="store_true", help="score requests that arrive together in one "
+                   "model call: faster under load, but a score then depends on its batch (not the CLI's)")
     _add_model_args(s)
     s.set_defaults(func=serve_cli)
     f = sub.add_parser("feedback", help="editors' feedback kept by `mtqe serve`")
@@ -293,9 +305,52 @@ def _add_model_args(c: argparse.ArgumentParser) -> None:
     c.add_argument("--mode", choices=["precise", "balanced", "sensitive"], help="named operating point")
 
 
+def _add_batch_args(c: argparse.ArgumentParser) -> None:
+    c.add_argument("--resume", action="store_true",
+                   help="continue an interrupted --jsonl run from its partial output")
+    c.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
+    c.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="run a --jsonl batch here or on Ray (pip install 'mtqe[scale]')")
+    c.add_argument("--address", help="Ray cluster address (default: a local Ray instance)")
+    c.add_argument("--actors", type=int, default=2, help="Ray actors, each holding one detector")
+    c.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
+                   help="dynamic int8 quantisation of the model (default: the model folder's setting)")
+
+
+def model_verify_cli(args: argparse.Namespace) -> int:
+    """``mtqe model verify DIR``: check a model folder's files against meta.json's digests
+    and load its tensors; ``--write`` records the folder's current digests instead."""
+    from .artifact import load_artifact, load_qe_model, verify_folder, write_digests
+
+    if args.write:
+        if not Path(args.dir, "config.json").is_file():
+            raise UsageError(f"{args.dir} is not an mtqe model folder (no config.json)")
+        for name in write_digests(args.dir):
+            print(f"recorded {name}", file=sys.stderr)
+        return EXIT_OK
+    problems = verify_folder(args.dir)
+    for line in problems:
+        print(f"mtqe: {line}", file=sys.stderr)
+    if problems:
+        return EXIT_USAGE
+    art = load_artifact(args.dir)
+    if art.model is not None:
+        load_qe_model(art)  # every tensor: present, shaped, finite
+    print(f"{args.dir}: ok", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="mtqe", description=__doc__)
+    p.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
     sub = p.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("model", help="model folder tools")
+    msub = m.add_subparsers(dest="model_command", required=True)
+    mv = msub.add_parser("verify", help="check a model folder's files and tensors (exit 2 if any is wrong)")
+    mv.add_argument("dir", help="model folder")
+    mv.add_argument("--write", action="store_true",
+                    help="record the folder's SHA-256 digests in its meta.json (a trusted folder)")
+    mv.set_defaults(func=model_verify_cli)
     c = sub.add_parser("check", help="score an article or a JSONL batch")
     c.add_argument("file", nargs="?", help="article text file, or - for stdin")
     c.add_argument("--jsonl", metavar="IN", help="JSONL batch input (- for stdin)")
@@ -306,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--src-lang", metavar="LANG",
                    help="source language, ISO 639-1 (default: guessed from the script)")
     c.add_argument("--fail-on", choices=["error", "review"], help="exit 1 if any sentence reaches this flag")
+    _add_batch_args(c)
     _add_model_args(c)
     c.set_defaults(func=check_cli)
     e = sub.add_parser("eval", help="metrics on an annotated dev file (MQM, QE, CED, DA); on a parallel "
@@ -369,16 +425,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the CLI: one line on stderr and a documented exit code for every failure
+    (README, "Exit codes"); ``--debug`` shows the traceback of an internal error."""
+    import signal
+
+    args = build_parser().parse_args(argv)
+    # SIGTERM as SIGINT: the batch keeps its partial file for --resume and says so
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         return int(args.func(args))
-    except UsageError as e:
+    except BrokenPipeError:
+        # the reader went away (`| head -1`): stop quietly, and keep the interpreter's final
+        # flush of stdout from raising again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("mtqe: interrupted (a --jsonl --output run can continue with --resume)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MtqeError as e:
+        if args.debug:
+            raise
+        print(f"mtqe: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except (FileNotFoundError, ValueError, TypeError) as e:  # model folder or argument problems
+        if args.debug:
+            raise
         print(f"mtqe: error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except (FileNotFoundError, ValueError) as e:  # model folder problems
-        print(f"mtqe: error: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    except OSError as e:
+        if args.debug:
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"mtqe: error: {where}{e.strerror or e}", file=sys.stderr)
+        return EXIT_IO
+    except Exception as e:
+        if args.debug:
+            raise
+        print(f"mtqe: internal error: {type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''} "
+              f"(--debug shows the traceback)", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

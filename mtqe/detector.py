@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
@@ -10,11 +11,13 @@ from .artifact import ModelArtifact, load_qe_model
 from .checks import run_checks
 from .scoring import Evidence, model_findings, verdict
 from .segment import split_sentences
-from .source import SourceReport, align, compare_segment, split_source
+from .source import align, compare_segment, split_source
 from .source.align import unaligned_sources
+from .source.sanity import declared_lang, document_warning
 from .source.similarity import reason as similarity_reason
 from .thresholds import Thresholds
 from .types import DocumentReport, Finding, Segment, SentenceResult
+from .validation import as_segment, blank_controls, check_src_lang, check_text, reading_view
 from .version import __version__
 
 
@@ -36,6 +39,9 @@ class Detector:
         self.quantize = quantize
         self.__model = scorer  # loaded on first use: the checks alone need no torch
         self.__crosslingual: Any = None
+        # Threads that make the first call together load the model once (shared by copies
+        # made with ``with_thresholds`` before the load... and after: the scorer is passed on).
+        self._lock = threading.Lock()
 
     @property
     def signature(self) -> str:
@@ -53,62 +59,91 @@ class Detector:
             text: the translated article (English).
             source: the original article, when the desk has it: its sentences are aligned
                 with the translation's and compared (numbers, names, untranslated text,
-                omissions and additions).
+                omissions and additions). A source that does not look like this
+                translation's (empty, far too short or long, not aligned) is left out and
+                the report's ``warnings`` say so.
             src_lang: the source language (ISO 639-1, e.g. "pt"); guessed from the script
                 when not given (Latin-script sources then read numbers without locale).
+
+        Raises:
+            TypeError: ``text`` or ``source`` is not a str.
+            mtqe.InputError: unencodable text (a lone surrogate) or an unknown ``src_lang``.
+
+        Example:
+            >>> det.check("Vorobyov came. Vorobyev spoke.").sentences[1].flag
         """
-        sents = split_sentences(text)
+        check_text(text, "text")
+        if source is not None:
+            check_text(source, "source")
+        check_src_lang(src_lang)
+        sents = split_sentences(reading_view(text))
         targets = [s.text for s in sents]
-        sources = aligned_sources(source, targets, src_lang) if source is not None else None
+        warnings: list[str] = []
+        sources = None
+        if source is not None:
+            src_lang, note = declared_lang(src_lang, source)
+            warnings += [note] if note else []
+            sources, note = aligned_sources(blank_controls(source), targets, src_lang)
+            warnings += [note] if note else []
         (results,) = self._score([targets], None if sources is None else [sources], [src_lang])
-        out = [replace(r, id=str(i), start=s.start, end=s.end)
+        out = [replace(r, id=str(i), text=text[s.start:s.end], start=s.start, end=s.end)
                for i, (r, s) in enumerate(zip(results, sents, strict=True))]
-        return DocumentReport(out, self.signature)
+        return DocumentReport(out, self.signature, warnings)
 
     def check_segments(self, segments: Iterable[Segment | Mapping[str, Any]]) -> list[SentenceResult]:
         """Score pre-split segments; consecutive segments with the same non-null ``doc`` are
-        one document, read together. Results come back in input order."""
+        one document, read together. Results come back in input order.
+
+        Raises:
+            TypeError / mtqe.InputError: an item that is not a segment, lacks ``id`` or
+                ``target``, or has a field of the wrong type; the message names the item.
+
+        Example:
+            >>> det.check_segments([{"id": "1", "doc": "d", "target": "Vorobyov came."}])
+        """
+        if isinstance(segments, (str, bytes, Mapping, Segment)) or not isinstance(segments, Iterable):
+            raise TypeError(f"segments must be a list of Segment or dict, got {type(segments).__name__}")
         return list(self.iter_segments(segments))
 
     def iter_segments(self, segments: Iterable[Segment | Mapping[str, Any]]) -> Iterator[SentenceResult]:
         """Streaming ``check_segments``: documents are gathered into batches of about
         ``BATCH_SEGMENTS`` segments (one model call each) and yielded in input order."""
-        pending: list[list[Segment]] = []
-        for group in documents(_as_segment(s) for s in segments):
-            pending.append(group)
-            if sum(map(len, pending)) >= BATCH_SEGMENTS:
-                yield from self._score_groups(pending)
-                pending = []
-        if pending:
-            yield from self._score_groups(pending)
+        for batch in plan_batches(as_segment(s, i) for i, s in enumerate(segments)):
+            yield from self.score_batch(batch)
 
-    def _score_groups(self, groups: list[list[Segment]]) -> Iterator[SentenceResult]:
-        sources = [[s.source for s in g] for g in groups]
+    def score_batch(self, groups: list[list[Segment]]) -> list[SentenceResult]:
+        """One batch of ``plan_batches``: its documents scored in one model call."""
+        sources = [[None if s.source is None else blank_controls(s.source) for s in g] for g in groups]
         has_source = any(x is not None for g in sources for x in g)
-        scored = self._score([[s.target for s in g] for g in groups], sources if has_source else None,
-                             [g[0].src_lang for g in groups])
-        for group, results in zip(groups, scored, strict=True):
-            for seg, r in zip(group, results, strict=True):
-                yield replace(r, id=seg.id)
+        scored = self._score([[reading_view(s.target) for s in g] for g in groups],
+                             sources if has_source else None, [g[0].src_lang for g in groups])
+        return [replace(r, id=seg.id, text=seg.target)
+                for group, results in zip(groups, scored, strict=True)
+                for seg, r in zip(group, results, strict=True)]
 
     @property
     def _model(self) -> Any:
         if self.__model is None and self.artifact.model is not None:
-            from .model.scorer import ModelScorer  # torch is imported only for neural models
-
-            model, tokenizer = load_qe_model(self.artifact)
-            if self.quantize:
-                import warnings
-
-                import torch
-
-                warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*")
-                # int8 weights for the Linear layers, activations quantised on the fly:
-                # the usual CPU speed-up for BERT-sized encoders.
-                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear},
-                                                               dtype=torch.qint8)
-            self.__model = ModelScorer(model, tokenizer)
+            with self._lock:
+                if self.__model is None:
+                    self.__model = self._load_model()
         return self.__model
+
+    def _load_model(self) -> Any:
+        from .model.scorer import ModelScorer  # torch is imported only for neural models
+
+        model, tokenizer = load_qe_model(self.artifact)
+        if self.quantize:
+            import warnings
+
+            import torch
+
+            warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*")
+            # int8 weights for the Linear layers, activations quantised on the fly:
+            # the usual CPU speed-up for BERT-sized encoders.
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear},
+                                                           dtype=torch.qint8)
+        return ModelScorer(model, tokenizer)
 
     def evidence(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,
                  src_langs: list[str | None] | None = None) -> list[list[Evidence]]:
@@ -149,8 +184,9 @@ class Detector:
         is fastest on large batches)."""
         from .source.similarity import CrossLingual, supported
 
-        if self.__crosslingual is None:
-            self.__crosslingual = CrossLingual()
+        with self._lock:
+            if self.__crosslingual is None:
+                self.__crosslingual = CrossLingual()
         at = [(d, i) for d, row in enumerate(evidence) for i, ev in enumerate(row) if ev.source is not None]
         pairs = [(sources[d][i] or "", docs[d][i], evidence[d][i].source.src_lang) for d, i in at]
         for (d, i), z, (_, _, lang) in zip(at, self.__crosslingual.zscores(pairs), pairs, strict=True):
@@ -171,20 +207,25 @@ class Detector:
         return verdict(self.artifact, self.thresholds, ev, text, meaning)
 
 
-def aligned_sources(source: str, targets: list[str], src_lang: str | None) -> list[str | None]:
-    """Each target sentence's source text: the source document split and aligned with the
-    translation. A target sentence with no source counterpart gets ""; a source sentence
+def aligned_sources(source: str, targets: list[str],
+                    src_lang: str | None) -> tuple[list[str | None] | None, str | None]:
+    """Each target sentence's source text (the source document split and aligned with the
+    translation), or None and a warning when the source does not look like this
+    translation's. A target sentence with no source counterpart gets ""; a source sentence
     nothing translates is appended to its neighbour's, so the comparison sees it missing."""
     src = split_source(source)
-    if not src or not targets:
-        return ["" for _ in targets]
-    alignment = align(src, targets, src_lang)
+    if not targets:
+        return None, None
+    alignment = align(src, targets, src_lang) if src else []
+    warning = document_warning(src, targets, alignment, src_lang)
+    if warning:
+        return None, warning
     out: list[str | None] = [" ".join(src[k] for k in srcs) for srcs in alignment]
     for k in unaligned_sources(alignment, len(src)):
         # the target sentence aligned to the nearest earlier source sentence (or the first)
         j = max((t for t, srcs in enumerate(alignment) if srcs and srcs[-1] < k), default=0)
         out[j] = f"{out[j]} {src[k]}".strip()
-    return out
+    return out, None
 
 
 # Segments per model call when streaming: large enough to batch well, small enough that
@@ -208,8 +249,17 @@ def documents(segments: Iterable[Segment]) -> Iterator[list[Segment]]:
         yield group
 
 
-def _as_segment(s: Segment | Mapping[str, Any]) -> Segment:
-    if isinstance(s, Segment):
-        return s
-    return Segment(id=str(s["id"]), target=s["target"], doc=s.get("doc"),
-                   source=s.get("source"), src_lang=s.get("src_lang"))
+def plan_batches(segments: Iterable[Segment]) -> Iterator[list[list[Segment]]]:
+    """Whole documents gathered into batches of at least ``BATCH_SEGMENTS`` segments (the
+    last may be smaller), lazily. The plan depends only on the input from its first segment,
+    so a run resumed at a batch boundary forms the same batches as an uninterrupted one."""
+    pending: list[list[Segment]] = []
+    size = 0
+    for group in documents(segments):
+        pending.append(group)
+        size += len(group)
+        if size >= BATCH_SEGMENTS:
+            yield pending
+            pending, size = [], 0
+    if pending:
+        yield pending

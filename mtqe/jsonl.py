@@ -6,14 +6,12 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from .errors import InputError
 from .types import Segment, SentenceResult
+from .validation import check_src_lang
 
 _FIELDS = {"id": str, "doc": (str, type(None)), "target": str, "source": (str, type(None)),
            "src_lang": (str, type(None))}
-
-
-class InputError(ValueError):
-    """Bad input, reported as one line naming the file and line number."""
 
 
 def parse_line(raw: bytes, where: str) -> Segment:
@@ -33,8 +31,20 @@ def parse_line(raw: bytes, where: str) -> Segment:
     for key, types in _FIELDS.items():
         if key in obj and not isinstance(obj[key], types):
             raise InputError(f"{where}: field '{key}' has type {type(obj[key]).__name__}")
+        if isinstance(obj.get(key), str):
+            _encodable(obj[key], f"{where}: field '{key}'")
+    check_src_lang(obj.get("src_lang"), f"{where}: field 'src_lang'")
     return Segment(id=obj["id"], target=obj["target"], doc=obj.get("doc"),
                    source=obj.get("source"), src_lang=obj.get("src_lang"))
+
+
+def _encodable(text: str, where: str) -> None:
+    """JSON's \\ud800 escapes decode to lone surrogates, which no output can write."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InputError(f"{where}: a lone surrogate {text[e.start]!r} at character {e.start} "
+                         f"(not encodable text)") from None
 
 
 def read_segments(stream: IO[bytes], name: str) -> Iterator[Segment]:
@@ -48,6 +58,9 @@ def read_segments(stream: IO[bytes], name: str) -> Iterator[Segment]:
 def validate(stream: IO[bytes], name: str) -> int:
     """Check a whole file before any output is written; returns the line count."""
     return sum(1 for _ in read_segments(stream, name))
+
+
+__all__ = ["InputError", "parse_line", "read_segments", "result_line", "validate"]
 
 
 def result_line(r: SentenceResult) -> str:

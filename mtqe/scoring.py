@@ -10,8 +10,9 @@ fitting: there is no other copy of the arithmetic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._math import FUSION_EPS, logit
@@ -125,12 +126,28 @@ def verdict(art: ModelArtifact, thresholds: Thresholds, ev: Evidence, text: str,
     p, spans = score(art, ev, text)
     fl = flag(thresholds, art, ev, p, spans)
     # What could not be checked is said whatever the verdict ("names not compared...").
-    notes = [f.reason for f in ev.found if role(f.category) == NOTE]
+    notes = [short_reason(f.reason) for f in ev.found if role(f.category) == NOTE]
     if fl == "ok":
         return SentenceResult("0", text, 0, len(text), round(p, 4), fl, reasons=notes)
+    spans = [s if len(s.reason) <= MAX_REASON else replace(s, reason=short_reason(s.reason)) for s in spans]
     reasons = [s.reason for s in spans] + ([meaning] if meaning else [])
     return SentenceResult("0", text, 0, len(text), round(p, 4), fl, spans,
                           sorted({s.category for s in spans}), list(dict.fromkeys(reasons + notes)))
+
+
+# A reason quotes the text it is about; on a run-on "sentence" of thousands of characters (a
+# table, a list pasted as one line) it quotes an excerpt, not the whole span.
+MAX_QUOTE = 60
+MAX_REASON = 240
+_QUOTE = re.compile(rf"'([^']{{{MAX_QUOTE + 1},}})'")
+
+
+def short_reason(reason: str) -> str:
+    """``reason`` with each quotation longer than ``MAX_QUOTE`` shortened to its two ends."""
+    if len(reason) <= MAX_REASON:
+        return reason
+    reason = _QUOTE.sub(lambda m: f"'{m.group(1)[:40]}…{m.group(1)[-15:]}'", reason)
+    return reason if len(reason) <= MAX_REASON else reason[:MAX_REASON - 1] + "…"
 
 
 def model_findings(ms: Any, text: str, threshold: float) -> list[Finding]:

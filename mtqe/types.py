@@ -96,10 +96,16 @@ class DocumentReport:
 
     sentences: list[SentenceResult]
     signature: str
+    # Document-level problems, one line each: a source that does not look like this
+    # translation's (and was therefore left out), a src_lang that does not fit the source.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def flagged(self) -> list[SentenceResult]:
         return [s for s in self.sentences if s.flag != "ok"]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"signature": self.signature, "sentences": [s.to_dict() for s in self.sentences]}
+        d: dict[str, Any] = {"signature": self.signature, "sentences": [s.to_dict() for s in self.sentences]}
+        if self.warnings:  # only then: reports of ordinary input keep their old bytes
+            d["warnings"] = list(self.warnings)
+        return d

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from .acronyms import check_acronyms
 from ..types import Finding
+from .acronyms import check_acronyms
 from .conflicts import check_entity_conflicts
+from .drift import check_name_drift
 from .gazetteer import place_vocabulary
 from .language import check_not_english
-from .names import check_name_drift
 from .place_slots import check_place_slots
 from .places import check_unknown_names
 from .repetition import check_repetition

@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..types import Finding
+from .drift import similar
 from .gazetteer import capital_of, country_of
-from .names import similar
 
 # "<Country>'s <up to 5 title words> <Name>" or "<Demonym> <title words> <Name>": the
 # title words are lower-case or capitalised role words ("Security Council Secretary").

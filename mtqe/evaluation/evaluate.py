@@ -9,65 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ..checks import run_checks
 from ..detector import Detector, documents
 from ..types import Finding, Segment
 from .devdata import DevSegment
-
-
-def _ranks(x: Sequence[float]) -> np.ndarray:
-    """Average ranks (ties share their mean rank), as Spearman and AUROC need."""
-    a = np.asarray(x, dtype=float)
-    order = a.argsort(kind="mergesort")
-    ranks = np.empty(len(a))
-    sa = a[order]
-    i = 0
-    while i < len(a):
-        j = i
-        while j + 1 < len(a) and sa[j + 1] == sa[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
-
-
-def auroc(labels: Sequence[bool], scores: Sequence[float]) -> float:
-    y = np.asarray(labels, dtype=bool)
-    n_pos, n_neg = int(y.sum()), int((~y).sum())
-    if n_pos == 0 or n_neg == 0:
-        return float("nan")
-    r = _ranks(scores)
-    return float((r[y].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
-
-
-def average_precision(labels: Sequence[bool], scores: Sequence[float]) -> float:
-    y = np.asarray(labels, dtype=bool)[np.argsort(-np.asarray(scores, dtype=float), kind="mergesort")]
-    if not y.any():
-        return float("nan")
-    hits = np.cumsum(y)
-    return float((hits[y] / (np.flatnonzero(y) + 1)).mean())
-
-
-def spearman(x: Sequence[float], y: Sequence[float]) -> float:
-    rx, ry = _ranks(x), _ranks(y)
-    if rx.std() == 0 or ry.std() == 0:
-        return float("nan")
-    return float(np.corrcoef(rx, ry)[0, 1])
-
-
-def binary_metrics(labels: Sequence[bool], preds: Sequence[bool]) -> dict[str, float]:
-    """Precision, recall, F1 and Matthews correlation of binary flags."""
-    y, p = np.asarray(labels, dtype=bool), np.asarray(preds, dtype=bool)
-    tp, fp = int((y & p).sum()), int((~y & p).sum())
-    fn, tn = int((y & ~p).sum()), int((~y & ~p).sum())
-    prec = tp / (tp + fp) if tp + fp else float("nan")
-    rec = tp / (tp + fn) if tp + fn else float("nan")
-    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    den = math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
-    mcc = (tp * tn - fp * fn) / den if den else 0.0
-    return {"precision": prec, "recall": rec, "f1": f1, "mcc": mcc, "flagged": tp + fp}
+from .metrics import auroc, average_precision, binary_metrics, spearman
+from .pairwise import pairwise_accuracy
+from .report import by_language_pair, category_recall, plots, qe_systems, span_f1
 
 
 @dataclass
@@ -113,7 +61,6 @@ def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True,
     """Sentence-level metrics of a detector on one dev file (plus span F1 where spans are
     annotated, per-category recall on synthetic data, and the stored QE systems).
     ``with_source``: the detector reads each segment's source too (source-aware mode)."""
-    from .report import by_language_pair, category_recall, plots, qe_systems, span_f1
 
     results = det.check_segments(
         Segment(id=s.id, target=s.target, doc=s.doc, source=s.source if with_source else None,
@@ -134,6 +81,9 @@ def evaluate(det: Detector, segs: list[DevSegment], with_checks: bool = True,
         out["spearman"] = spearman(scores, golds)  # type: ignore[arg-type]
     if any(s.errors for s in segs):
         out["span_f1"] = span_f1(segs, results)
+    pairs = pairwise_accuracy(segs, scores)
+    if pairs["pairs"] or pairs["major_pairs"]:
+        out["pairwise"] = pairs
     if any("category" in s.extra for s in segs):
         out["category_recall"] = category_recall(segs, results)
     if any("lang_pair" in s.extra for s in segs):
@@ -160,6 +110,11 @@ def format_markdown(res: dict[str, Any]) -> str:
     for k in ("auroc", "average_precision", "spearman"):
         if k in res:
             lines.append(f"| {k} | {_f(res[k])} |")
+    if "pairwise" in res:
+        pw = res["pairwise"]
+        lines.append(f"| same-source pairwise accuracy (n) / major vs none (n) / by length | "
+                     f"{_f(pw['accuracy'])} ({pw['pairs']}) / {_f(pw['major_accuracy'])} "
+                     f"({pw['major_pairs']}) / {_f(pw['length_accuracy'])} |")
     if "span_f1" in res:
         sf = res["span_f1"]
         lines.append(f"| span F1 (chars): P / R / F1 | {_f(sf['precision'])} / {_f(sf['recall'])} / "

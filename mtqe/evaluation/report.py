@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .devdata import DevSegment
-from .evaluate import spearman
 from ..types import SentenceResult
+from .devdata import DevSegment
+from .metrics import spearman
 
 
 def span_f1(segs: Sequence[DevSegment], results: Sequence[SentenceResult]) -> dict[str, float]:

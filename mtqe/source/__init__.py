@@ -19,7 +19,7 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from ..categories import fusion_values
 from ..lang import section
@@ -30,13 +30,28 @@ from .scripts import base_lang, char_script, guess_lang, name_support, script_of
 
 __all__ = ["SourceReport", "align", "compare_segment", "split_source"]
 
+# Strengths of the source findings: the probability each adds to the noisy-OR floor (rules) or
+# the value of its fusion input. They follow the measured precision of each finding; which
+# findings flag on their own is declared in ``mtqe.categories``, not read off these numbers.
+NO_SOURCE = 0.7  # a target sentence the alignment found no source for
+NUMBER_MISSING = 0.6  # a source figure the translation lacks
+NUMBER_CHANGED = 0.85  # a figure the source does not have
+NUMBER_WORDLIKE = 0.5  # ... where the source may spell it in words (12, 100,000): weaker
+NAME_ADDED = 0.5  # a target name not in a Latin/Cyrillic/Greek source (pt-en: 1 in 3 real)
+NAME_UNCONFIRMED = 0.2  # the same where the romanisation is loose (Han, Arabic): a feature
+NAME_DROPPED = 0.45  # a source name without a counterpart
+UNTRANSLATED = 0.9  # source-script text or copied source words in the English
+NEGATION_ADDED = 0.5  # the translation negates, the source has nothing to stand for it
+NEGATION_DIFFERS = 0.3  # one side negated, the other not, by counted cues: a feature
+
+
 # Negation cues (the "negation" section of a language's profile): a negation the translation
 # dropped or added is a classic critical error ("não pode" -> "can"). Counted, not parsed, so
 # weak evidence: a fusion feature. Languages that negate inside words (Czech "nemá", Chinese
 # 不断 "continuously") have no cue list: a word list cannot tell those from other words.
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues(lang: str | None, kind: str = "cues") -> re.Pattern[str] | None:
     pattern = section(lang, "negation").get(kind)
     return re.compile(pattern) if pattern else None
@@ -127,7 +142,7 @@ def compare_segment(source: str, target: str, src_lang: str | None = None,
     source = _unescape(source)
     if not source.strip() and target.strip():
         # a sentence the alignment found no source for
-        return SourceReport([Finding(0, 0, len(target), "addition", 0.7,
+        return SourceReport([Finding(0, 0, len(target), "addition", NO_SOURCE,
                                      "no sentence of the source corresponds to this one")],
                             length_z=9.0, support="none", src_lang=lang)
     script = script_of(source)
@@ -135,12 +150,13 @@ def compare_segment(source: str, target: str, src_lang: str | None = None,
     out = rep.findings
     for issue in numbers.compare(source, target, lang):
         if issue.kind == "missing":
-            out.append(Finding(0, 0, len(target), "number_missing", 0.6, issue.detail))
+            out.append(Finding(0, 0, len(target), "number_missing", NUMBER_MISSING, issue.detail))
         else:
             # A figure the source has no digits for may be written there in words ("três",
             # "cem mil", "mil milhões"): small and round figures are weaker evidence.
             out.append(Finding(0, issue.start, issue.end, "number_mismatch",
-                               0.5 if issue.kind == "extra" and _wordlike(issue.value) else 0.85,
+                               NUMBER_WORDLIKE if issue.kind == "extra" and _wordlike(issue.value)
+                               else NUMBER_CHANGED,
                                issue.detail))
     if rep.support == "none":
         out.append(Finding(0, 0, len(target), "name_unchecked", 0.0,
@@ -153,18 +169,18 @@ def compare_segment(source: str, target: str, src_lang: str | None = None,
             # Strengths follow measured precision (pt-en critical errors: about a third of
             # these flags are real errors where a twentieth of all segments are).
             if rep.support == "exact" and not n.weak:
-                out.append(Finding(0, n.start, n.end, "name_not_in_source", 0.5, n.detail))
+                out.append(Finding(0, n.start, n.end, "name_not_in_source", NAME_ADDED, n.detail))
             else:
-                out.append(Finding(0, n.start, n.end, "name_unconfirmed", 0.2, n.detail))
+                out.append(Finding(0, n.start, n.end, "name_unconfirmed", NAME_UNCONFIRMED, n.detail))
         if rep.support == "exact":
             flagged = {(f.start, f.end) for f in out}
-            out.extend(Finding(0, n.start, n.end, "name_not_in_source", 0.5, n.detail)
+            out.extend(Finding(0, n.start, n.end, "name_not_in_source", NAME_ADDED, n.detail)
                        for n in names.country_swaps(source, target, lang) if (n.start, n.end) not in flagged)
         missing = names.source_names_missing(source, target, lang, context)
         # ... and countries the source names in adjectives and declined forms ("ruských")
         missing += [w for w in names.source_countries_missing(source, target, lang) if w not in missing]
         for name in missing:
-            out.append(Finding(0, 0, len(target), "name_missing", 0.45,
+            out.append(Finding(0, 0, len(target), "name_missing", NAME_DROPPED,
                                f"the source's '{name}' has no counterpart in the translation"))
         if rep.support == "exact" and not names.has_wordlist(lang):
             out.append(Finding(0, 0, len(target), "name_unchecked", 0.0,
@@ -172,12 +188,11 @@ def compare_segment(source: str, target: str, src_lang: str | None = None,
                                f"{lang or 'an unnamed language'}"))
     out.extend(_untranslated(source, target, lang, script))
     if _negation_added(source, target, lang):
-        out.append(Finding(0, 0, len(target), "negation_added", 0.5,
+        out.append(Finding(0, 0, len(target), "negation_added", NEGATION_ADDED,
                            "the translation negates what the source does not"))
     neg = _negation(source, target, lang)
     if neg:
-        # Below the strength at which source findings flag on their own: a feature.
-        out.append(Finding(0, 0, len(target), "negation", round(0.3 * neg, 2),
+        out.append(Finding(0, 0, len(target), "negation", NEGATION_DIFFERS,
                            "the source and the translation differ in negation"))
     rep.length_z = _length_z(source, target, lang, script)
     if not any(f.category == "untranslated" for f in out):
@@ -219,7 +234,7 @@ def _untranslated(source: str, target: str, lang: str | None, script: str | None
                  if any(char_script(c) == script for c in m.group())]
         if spans:
             a, b = spans[0][0], spans[-1][1]
-            return [Finding(0, a, b, "untranslated", 0.9,
+            return [Finding(0, a, b, "untranslated", UNTRANSLATED,
                             f"'{target[a:b]}' is left in the source's {script} script")]
         return []
     src_words = {w.lower() for w in _WORD.findall(source)}
@@ -229,7 +244,7 @@ def _untranslated(source: str, target: str, lang: str | None, script: str | None
               and (lang is None or zipf(m.group(), lang) >= 2.5)]
     if len(copied) >= 3 and len(copied) >= 0.3 * len(_WORD.findall(target)):
         a, b = copied[0].start(), copied[-1].end()
-        return [Finding(0, a, b, "untranslated", 0.9, "this text is left in the source language")]
+        return [Finding(0, a, b, "untranslated", UNTRANSLATED, "this text is left in the source language")]
     return []
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from ..fusion import Fusion
 from ..thresholds import Thresholds
 
+
 def threshold_for_precision(scores: Sequence[float], labels: Sequence[bool], target: float,
                             min_flags: int = 20, pos_weight: float = 1.0) -> float | None:
     """The lowest threshold whose flags (score >= t) reach ``target`` precision, with at

@@ -10,28 +10,28 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from ..artifact import ModelArtifact
+from ..detector import Detector, documents
+from ..evaluation.devdata import DevSegment
+from ..scoring import Evidence, raw_score, score, source_features, target_features
+from ..thresholds import Thresholds, apply_map
+from ..types import Segment
 from .calibration import (
-    Thresholds,
-    apply_map,
     expected_calibration_error,
     fit_category_thresholds,
+    fit_fusion,
     fit_isotonic,
     fit_platt,
     fit_thresholds,
     prior_shift,
     prior_weight,
-    fit_fusion,
     steadied_thresholds,
 )
 from .corpus import split_of
-from ..detector import Detector, documents
-from ..artifact import ModelArtifact
-from ..scoring import Evidence, raw_score, score, source_features, target_features
-from ..types import Segment
-from ..evaluation.devdata import DevSegment
 
 
 def doc_key(seg: DevSegment) -> str:
@@ -70,18 +70,24 @@ MAPS = {"platt": fit_platt, "isotonic": fit_isotonic}
 # split; pooling the out-of-fold scores of all folds measures the fitting procedure instead.
 ECE_FOLDS = 5
 
+# Fusion inputs a fit leaves out unless told otherwise: ``log_len`` (a tokenisation-proof
+# length) came after calibration 19, whose fit it would change. A model folder names its own
+# choice (``meta.json``: ``calibration.drop``), and ``mtqe calibrate`` keeps it.
+DEFAULT_DROP: tuple[str, ...] = ("log_len",)
+
 
 def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool = True,
                      review_precision: float = 0.5, error_precision: float = 0.8,
-                     prior: float | None = DEPLOYMENT_PRIOR, method: str = "platt") -> dict[str, Any]:
+                     prior: float | None = DEPLOYMENT_PRIOR, method: str = "platt",
+                     drop: Sequence[str] = DEFAULT_DROP) -> dict[str, Any]:
     """Fit fusion (optional), the calibration map (``method``: platt | isotonic) and
     thresholds (global and per category); returns the new artifact fields and the held-out
     figures (ECE on segments whose documents fitted neither fusion nor map, at the data's
-    own rate)."""
+    own rate). ``drop``: fusion inputs left out of the fit."""
     fit_part, cal_part = _halves(segs)
     # The evidence (checks + model outputs) does not depend on the fusion: compute it once.
     evidence = {s.id: e for s, e in zip(segs, collect(det, segs), strict=True)}
-    fitted, cmap = fit_scores(det.artifact, evidence, fit_part, cal_part, learn_fusion, method)
+    fitted, cmap = fit_scores(det.artifact, evidence, fit_part, cal_part, learn_fusion, method, drop)
     labels = [s.bad for s in segs]
     rate = sum(labels) / len(labels)
     weight = 1.0
@@ -106,7 +112,7 @@ def fit_model_folder(det: Detector, segs: list[DevSegment], learn_fusion: bool =
     token_threshold = fit_token_threshold([evidence[s.id] for s in segs], segs)
     return {"fusion": fitted.fusion, "calibration": cmap, "thresholds": th,
             "token_threshold": token_threshold, "segments": len(segs), "data_rate": round(rate, 4),
-            **heldout_ece(det.artifact, evidence, segs, learn_fusion, method)}
+            **heldout_ece(det.artifact, evidence, segs, learn_fusion, method, drop=drop)}
 
 
 def _halves(segs: list[DevSegment]) -> tuple[list[DevSegment], list[DevSegment]]:
@@ -121,12 +127,14 @@ def _halves(segs: list[DevSegment]) -> tuple[list[DevSegment], list[DevSegment]]
 
 def fit_scores(art: ModelArtifact, evidence: dict[str, Evidence], fit_part: list[DevSegment],
                cal_part: list[DevSegment], learn_fusion: bool = True,
-               method: str = "platt") -> tuple[ModelArtifact, dict[str, Any]]:
+               method: str = "platt", drop: Sequence[str] = DEFAULT_DROP
+               ) -> tuple[ModelArtifact, dict[str, Any]]:
     """The model folder with the fusion fitted on ``fit_part`` (no calibration map), and the
-    map of its scores fitted on ``cal_part``."""
+    map of its scores fitted on ``cal_part``; ``drop``: inputs the fusion leaves out."""
     fusion = art.fusion
     if learn_fusion:
-        rows = [target_features(evidence[s.id], s.target) for s in fit_part]
+        rows = [{k: v for k, v in target_features(evidence[s.id], s.target).items() if k not in drop}
+                for s in fit_part]
         fusion = fit_fusion(rows, [s.bad for s in fit_part])
     fitted = replace(art, fusion=fusion, calibration={})
     raw = [raw_score(fitted, evidence[s.id], s.target) for s in cal_part]
@@ -135,7 +143,7 @@ def fit_scores(art: ModelArtifact, evidence: dict[str, Evidence], fit_part: list
 
 def heldout_ece(art: ModelArtifact, evidence: dict[str, Evidence], segs: list[DevSegment],
                 learn_fusion: bool = True, method: str = "platt",
-                folds: int = ECE_FOLDS) -> dict[str, float]:
+                folds: int = ECE_FOLDS, drop: Sequence[str] = DEFAULT_DROP) -> dict[str, float]:
     """Expected calibration error (10 equal-width bins) of scores from documents that
     fitted neither the fusion nor the map.
 
@@ -149,12 +157,12 @@ def heldout_ece(art: ModelArtifact, evidence: dict[str, Evidence], segs: list[De
     for k in range(folds):
         test = [s for s in segs if fold_of(s, folds) == k]
         fit_part, cal_part = by_document([s for s in segs if fold_of(s, folds) != k], 0.5, salt="fusion:")
-        fitted, cmap = fit_scores(art, evidence, fit_part, cal_part, learn_fusion, method)
+        fitted, cmap = fit_scores(art, evidence, fit_part, cal_part, learn_fusion, method, drop)
         p = [apply_map(cmap, raw_score(fitted, evidence[s.id], s.target)) for s in test]
         per_fold.append(expected_calibration_error(p, [s.bad for s in test]))
         preds, labels = preds + p, labels + [s.bad for s in test]
     fit_part, cal_part = by_document(segs, 0.5, salt="fusion:")
-    fitted, other = fit_scores(art, evidence, fit_part, fit_part, learn_fusion, method)
+    fitted, other = fit_scores(art, evidence, fit_part, fit_part, learn_fusion, method, drop)
     split = [apply_map(other, raw_score(fitted, evidence[s.id], s.target)) for s in cal_part]
     return {"heldout_ece": round(expected_calibration_error(preds, labels), 4),
             "heldout_ece_fold_mean": round(sum(per_fold) / folds, 4),

@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..categories import RULE, role
 from ..source import compare_segment
 from .corruptions import REGISTRY, DocContext
-from ..categories import RULE, role
 
 # What each corruption should trip: the categories that count as detecting it.
 TESTS = {

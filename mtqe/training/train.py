@@ -44,12 +44,25 @@ class TrainConfig:
     patience: int = 4  # evaluations without improvement before stopping
     time_budget_min: float = 80.0
     clean_keep: float = 1.0  # share of clean sentences kept (rebalancing knob)
+    # The pairwise objective (``pairs.py``): pairs a step, their loss's weight beside the
+    # pointwise one, the logit margin a worse translation must clear, the weight of the
+    # squared gap of a harmless edit. ``select``: the dev figure that picks the checkpoint,
+    # "auroc", "pairwise" (same-source accuracy on the slice) or "sum" of the two.
+    pair_batch_size: int = 0
+    pair_loss_weight: float = 1.0
+    margin: float = 0.5
+    equal_weight: float = 1.0
+    select: str = "auroc"
 
     def __post_init__(self) -> None:
         if self.batch_size < 1 or self.max_steps < 1 or self.eval_every < 1:
             raise ValueError("batch_size, max_steps and eval_every must be >= 1")
         if not 0 < self.clean_keep <= 1:
             raise ValueError("clean_keep must be in (0, 1]")
+        if self.select not in ("auroc", "pairwise", "sum"):
+            raise ValueError("select must be auroc, pairwise or sum")
+        if self.pair_batch_size < 0:
+            raise ValueError("pair_batch_size must be >= 0")
 
 
 @dataclass
@@ -104,6 +117,42 @@ def loss_fn(model: QEModel, batch: dict[str, torch.Tensor], labels: torch.Tensor
     return loss
 
 
+def sentence_logits(model: QEModel, tokenizer: Any, examples: Sequence[Example]) -> torch.Tensor:
+    """The sentence logit of each example as the scorer takes it: its worst window."""
+    wins: list[Window] = []
+    owner: list[int] = []
+    for k, ex in enumerate(examples):
+        for w in build_windows(tokenizer, ex.sentences, ex.i, model.config):
+            wins.append(w)
+            owner.append(k)
+    device = next(model.parameters()).device
+    batch = {k: v.to(device) for k, v in collate(wins, tokenizer.pad_token_id).items()}
+    s_logit, _ = model(**{k: batch[k] for k in MODEL_INPUTS})
+    idx = torch.tensor(owner, device=device)
+    out = torch.full((len(examples),), -1e4, device=device, dtype=s_logit.dtype)
+    return out.scatter_reduce(0, idx, s_logit, reduce="amax")
+
+
+def pair_loss(model: QEModel, tokenizer: Any, pairs: Sequence[Any], cfg: TrainConfig) -> torch.Tensor:
+    """Margin ranking loss (smooth: ``softplus(margin - gap)``) on the sentence logits of
+    ranked pairs, weighted; squared gap for pairs that must score the same."""
+    logits = sentence_logits(model, tokenizer, [p.worse for p in pairs] + [p.better for p in pairs])
+    gap = logits[:len(pairs)] - logits[len(pairs):]
+    w = torch.tensor([p.weight for p in pairs], device=gap.device)
+    equal = torch.tensor([p.equal for p in pairs], device=gap.device)
+    rank = F.softplus(cfg.margin - gap)
+    per = torch.where(equal, cfg.equal_weight * gap.pow(2), rank)
+    return (w * per).sum() / w.sum().clamp(min=1e-6)
+
+
+def _pair_batches(pairs: Sequence[Any], size: int, rng: random.Random) -> Iterator[list[Any]]:
+    while True:
+        order = list(range(len(pairs)))
+        rng.shuffle(order)
+        for b in range(0, len(order) - size + 1, size):
+            yield [pairs[k] for k in order[b:b + size]]
+
+
 def _optimizer(model: QEModel, cfg: TrainConfig) -> torch.optim.Optimizer:
     enc = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("encoder.")]
     new = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("encoder.")]
@@ -119,14 +168,23 @@ def _schedule(step: int, cfg: TrainConfig) -> float:
 
 
 def evaluate_real(scorer: ModelScorer, docs: Sequence[Sequence[str]],
-                  labels: Sequence[Sequence[bool]]) -> float:
-    """AUROC of the model's sentence probability for "has a major error" on real MT."""
-    from ..evaluation.evaluate import auroc
+                  labels: Sequence[Sequence[bool]],
+                  dev_pairs: Sequence[tuple[int, int]] = ()) -> tuple[float, float]:
+    """AUROC of the model's sentence probability for "has a major error" on real MT, and
+    its accuracy on ``dev_pairs`` ((worse, better) indices into the flattened documents;
+    nan without pairs)."""
+    from ..evaluation.metrics import auroc
 
     scores = scorer.score_documents(docs)
     flat_s = [s.prob for doc in scores for s in doc]
     flat_y = [y for doc in labels for y in doc]
-    return auroc(flat_y, flat_s)
+    hits = [1.0 if flat_s[w] > flat_s[b] else 0.5 if flat_s[w] == flat_s[b] else 0.0
+            for w, b in dev_pairs]
+    return auroc(flat_y, flat_s), sum(hits) / len(hits) if hits else float("nan")
+
+
+def _selection(auc: float, acc: float, how: str) -> float:
+    return auc if how == "auroc" else acc if how == "pairwise" else auc + acc
 
 
 def save_checkpoint(path: Path, model: QEModel, opt: torch.optim.Optimizer, step: int,
@@ -163,8 +221,11 @@ def load_checkpoint(path: Path, model: QEModel, opt: torch.optim.Optimizer) -> d
 
 def train(model: QEModel, tokenizer: Any, examples: list[Example], cfg: TrainConfig,
           dev_docs: Sequence[Sequence[str]], dev_labels: Sequence[Sequence[bool]],
-          run_dir: Path, resume: bool = False, progress: bool = True) -> dict[str, Any]:
-    """Train; keep the weights with the best real-dev AUROC in ``run_dir/best``.
+          run_dir: Path, resume: bool = False, progress: bool = True,
+          pairs: Sequence[Any] = (), dev_pairs: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
+    """Train; keep the weights with the best real-dev figure (``cfg.select``) in
+    ``run_dir/best``. With ``pairs`` (``pairs.Pair``) and ``cfg.pair_batch_size``, each step
+    adds the pairwise loss of that many pairs to the pointwise one.
 
     Returns:
         A summary: best step, best dev AUROC, steps run, seconds.
@@ -181,6 +242,8 @@ def train(model: QEModel, tokenizer: Any, examples: list[Example], cfg: TrainCon
         log.info("resumed at step %d (best %.4f)", step, best)
     scorer = ModelScorer(model, tokenizer, batch_size=64)
     batches = _batches(examples, tokenizer, model, cfg.batch_size, rng)
+    use_pairs = bool(pairs) and cfg.pair_batch_size > 0
+    pair_batches = _pair_batches(pairs, min(cfg.pair_batch_size, len(pairs)), rng) if use_pairs else None
     t0 = time.time()
     bar = _bar(cfg.max_steps, step, progress)
     while step < cfg.max_steps:
@@ -190,6 +253,8 @@ def train(model: QEModel, tokenizer: Any, examples: list[Example], cfg: TrainCon
         for g, base in zip(opt.param_groups, (cfg.lr, cfg.head_lr), strict=True):
             g["lr"] = base * _schedule(step, cfg)
         loss = loss_fn(model, batch, labels.to(device), cfg.token_loss_weight)
+        if pair_batches is not None:
+            loss = loss + cfg.pair_loss_weight * pair_loss(model, tokenizer, next(pair_batches), cfg)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -199,10 +264,12 @@ def train(model: QEModel, tokenizer: Any, examples: list[Example], cfg: TrainCon
         bar.set_postfix(loss=f"{loss.item():.3f}", best=f"{best:.3f}")
         out_of_time = (time.time() - t0) / 60 > cfg.time_budget_min
         if step % cfg.eval_every == 0 or step == cfg.max_steps or out_of_time:
-            auc = evaluate_real(scorer, dev_docs, dev_labels)
-            log.info("step %d loss %.4f dev_auroc %.4f", step, loss.item(), auc)
-            if auc > best:
-                best, best_step, bad_evals = auc, step, 0
+            auc, acc = evaluate_real(scorer, dev_docs, dev_labels, dev_pairs)
+            log.info("step %d loss %.4f dev_auroc %.4f dev_pairwise %.4f (%.0f s)", step,
+                     loss.item(), auc, acc, time.time() - t0)
+            figure = _selection(auc, acc, cfg.select)
+            if figure > best:
+                best, best_step, bad_evals = figure, step, 0
                 save_checkpoint(run_dir / "best", model, opt, step, best, {"best_step": step})
             else:
                 bad_evals += 1
@@ -212,7 +279,8 @@ def train(model: QEModel, tokenizer: Any, examples: list[Example], cfg: TrainCon
                          "time budget" if out_of_time else "no dev improvement")
                 break
     bar.close()
-    return {"best_step": best_step, "best_dev_auroc": best, "steps": step,
+    return {"best_step": best_step, "best_dev_auroc" if cfg.select == "auroc" else
+            f"best_dev_{cfg.select}": best, "steps": step,
             "seconds": round(time.time() - t0, 1), "config": asdict(cfg)}
 
 

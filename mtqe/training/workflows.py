@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..artifact import WEIGHTS, ModelArtifact, save_artifact
-from ..thresholds import Thresholds
-from ..scoring import CombinerConfig
 from ..evaluation.devdata import DevSegment, load_dev
-from .fit import by_document, fit_model_folder
+from ..scoring import CombinerConfig
+from ..thresholds import Thresholds
 from ..version import __version__
+from .fit import by_document, fit_model_folder
 
 log = logging.getLogger("mtqe")
 
@@ -156,21 +156,25 @@ def _dev_documents(dev: list[DevSegment]) -> tuple[list[list[str]], list[list[bo
 
 def calibrate_model(model_dir: str | Path, dev_path: str | Path, max_segments: int = 1500,
                     learn_fusion: bool = True, meta: dict[str, Any] | None = None,
-                    method: str = "platt") -> dict[str, Any]:
+                    method: str = "platt", drop: Sequence[str] | None = None) -> dict[str, Any]:
     """Refit a model folder's fusion, calibration map (``method``: platt | isotonic) and
-    thresholds on real dev data."""
+    thresholds on real dev data. ``drop``: fusion inputs to leave out; by default those the
+    folder's last calibration left out (``fit.DEFAULT_DROP`` if it names none)."""
     from . import load
+    from .fit import DEFAULT_DROP
 
     det = load(model_dir)
+    if drop is None:
+        drop = ((meta or det.artifact.meta).get("calibration") or {}).get("drop", DEFAULT_DROP)
     dev = selection_slice(load_dev(dev_path), max_segments)
-    fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion, method=method)
+    fitted = fit_model_folder(det, dev, learn_fusion=learn_fusion, method=method, drop=drop)
     art = replace(det.artifact, fusion=fitted["fusion"], calibration=fitted["calibration"],
                   # the source-aware pair belongs to the source fusion, fitted apart
                   thresholds=fitted["thresholds"].with_source(det.artifact.thresholds.source),
                   token_threshold=fitted["token_threshold"] or det.artifact.token_threshold,
                   calibration_version=det.artifact.calibration_version + 1)
     art.meta = {**(meta or art.meta), "calibration": {
-        "dev": str(dev_path), "segments": fitted["segments"], "map": method,
+        "dev": str(dev_path), "segments": fitted["segments"], "map": method, "drop": list(drop),
         **{k: v for k, v in fitted.items() if k.startswith("heldout_ece")},
         "thresholds": fitted["thresholds"].to_dict(), "token_threshold": art.token_threshold}}
     save_artifact(art, model_dir, __version__)
@@ -284,3 +288,124 @@ def _real_examples(segs: list[DevSegment], minor_label: float = 0.0) -> list[Any
             label = 1.0 if s.bad else (0.0 if s.clean else minor_label)
             out.append(Example(sents, i, spans, label))
     return out
+
+
+def finetune_pairs(config_path: str | Path, resume: bool = False, progress: bool = True) -> dict[str, Any]:
+    """Stage 2 with a pairwise objective beside the pointwise one: start from a trained
+    model folder (``model`` in the config), train on the MQM documents outside the selection
+    slice (pointwise, plus their same-source pairs), corruption twins (``twins``: a folder
+    of ``mtqe corrupt``) and harmless-edit pairs; select on the slice (``train.select``);
+    write ``out`` with its fusion refitted (``fusion_drop``: inputs left out). Resumable
+    from ``run_dir/last``; with several ``seeds`` the best selection figure is kept.
+
+    Example:
+        >>> finetune_pairs("configs/pairwise-v1.json")  # GPU: configs/pairwise-gpu.json
+    """
+    import shutil
+
+    import torch
+    from safetensors.torch import save_file
+
+    from ..artifact import load_artifact, load_qe_model
+    from .pairs import harmless_pairs, mqm_pairs, twin_pairs
+    from .train import TrainConfig, load_checkpoint, train
+
+    cfg = json.loads(Path(config_path).read_text())
+    out, run_root = Path(cfg["out"]), Path(cfg["run_dir"])
+    run_root.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=run_root / "train.log", level=logging.INFO,
+                        format="%(asctime)s %(message)s")
+    dev_all = load_dev(cfg["data"])
+    select = selection_slice(dev_all, cfg.get("dev_max_segments", 1500))
+    held_ids = {s.id for s in by_document(dev_all, 0.3, salt="select:")[0]}
+    train_segs = [s for s in dev_all if s.id not in held_ids]
+    dev_docs, dev_labels = _dev_documents(select)
+    dev_pairs = _dev_pairs(select)
+    results = []
+    for seed in cfg.get("seeds", [cfg.get("train", {}).get("seed", 13)]):
+        tcfg = TrainConfig(**{**cfg.get("train", {}), "seed": seed})
+        rng = random.Random(seed)
+        examples = _real_examples(train_segs, cfg.get("minor_label", 0.0))
+        pcfg = cfg.get("pairs", {})
+        pairs = mqm_pairs(train_segs, rng, pcfg.get("mqm_per_source", 12))
+        pairs += harmless_pairs(examples, rng, pcfg.get("harmless", 4000))
+        if cfg.get("twins"):
+            records = _without_dev_text(read_records(cfg["twins"], "train"))
+            twins = twin_pairs(records, cfg.get("hold_out", ()))
+            rng.shuffle(twins)
+            pairs += twins[:pcfg.get("twins_max", 8000)]
+        art = load_artifact(cfg["model"])
+        model, tokenizer = load_qe_model(art, trainable=True)
+        _set_trainable(model, cfg)
+        run_dir = run_root / f"seed-{seed}"
+        log.info("pairwise stage: %d examples, %d pairs (%s), %d dev pairs", len(examples), len(pairs),
+                 _kinds(pairs), len(dev_pairs))
+        summary = train(model, tokenizer, examples, tcfg, dev_docs, dev_labels, run_dir, resume,
+                        progress, pairs=pairs, dev_pairs=dev_pairs)
+        results.append((summary, run_dir, model))
+    summary, run_dir, model = max(results, key=lambda r: _best_figure(r[0]))
+    load_checkpoint(run_dir / "best", model, torch.optim.AdamW(model.parameters()))
+    shutil.copytree(cfg["model"], out, dirs_exist_ok=True)
+    save_file({k: v.half().contiguous() for k, v in model.trainable_state().items()}, str(out / WEIGHTS))
+    new = replace(load_artifact(out), name=out.name, model=model.config.to_dict())
+    new.meta = {**new.meta, "pairwise_stage": {**summary, "config": cfg, "seeds": [r[0] for r in results]}}
+    save_artifact(new, out, __version__)
+    calibrate_model(out, cfg["data"], cfg.get("calibration_max_segments", 5000), meta=new.meta,
+                    drop=cfg.get("fusion_drop", ["log_len"]))
+    return summary
+
+
+def _best_figure(summary: dict[str, Any]) -> float:
+    return float(next(v for k, v in summary.items() if k.startswith("best_dev")))
+
+
+def _set_trainable(model: Any, cfg: dict[str, Any]) -> None:
+    """``train_top_layers`` (all 6 on a GPU) and ``zero_case``: the case embedding set to zero
+    and frozen, so that a lower-cased sentence reads exactly as the original."""
+    if cfg.get("train_top_layers") is not None:
+        model.config.train_top_layers = cfg["train_top_layers"]
+        model.freeze_lower_layers()
+    if cfg.get("zero_case") and model.case is not None:
+        model.case.weight.data.zero_()
+        model.case.weight.requires_grad = False
+
+
+def _dev_pairs(select: list[DevSegment]) -> list[tuple[int, int]]:
+    """(worse, better) same-source pairs of the slice, as indices into ``_dev_documents``'s
+    flattened order."""
+    from ..detector import documents
+    from ..evaluation.pairwise import source_key
+    from ..types import Segment
+
+    order = [g.id for grp in documents(Segment(id=s.id, target=s.target, doc=s.doc) for s in select)
+             for g in grp]
+    at = {i: k for k, i in enumerate(order)}
+    groups: dict[Any, list[DevSegment]] = {}
+    for s in select:
+        groups.setdefault(source_key(s), []).append(s)
+    out = []
+    for members in groups.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.gold is not None and b.gold is not None and a.gold != b.gold:
+                    w, o = (a, b) if a.gold > b.gold else (b, a)
+                    out.append((at[w.id], at[o.id]))
+    return out
+
+
+def _without_dev_text(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records sharing no sentence with the WMT22 references (``wmt_news_en.jsonl`` holds
+    them; the invariance bar edits them)."""
+    path = Path("../shared/data/dev/wmt22_parallel_xx_en.jsonl")
+    if not path.exists():
+        return records
+    with open(path, encoding="utf-8") as f:
+        refs = {p["reference"] for line in f for p in json.loads(line)["pairs"]}
+    return [r for r in records if not refs.intersection(r["sentences"])
+            and not refs.intersection(o for o in r["originals"] if o)]
+
+
+def _kinds(pairs: list[Any]) -> str:
+    from collections import Counter
+
+    return ", ".join(f"{k} {n}" for k, n in Counter(p.kind.split(".")[0] for p in pairs).most_common())

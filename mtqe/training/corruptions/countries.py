@@ -85,11 +85,6 @@ def big_cities() -> dict[str, tuple[str, ...]]:
     return {code: tuple(n for _, n in sorted(rows, reverse=True)) for code, rows in cities.items()}
 
 
-def iso_of(country: str) -> str | None:
-    info = _geo().get(country_of(country) or "")
-    return info["iso"] if info else None
-
-
 @lru_cache(maxsize=1)
 def _words_by_length() -> dict[int, list[str]]:
     table: dict[int, list[str]] = defaultdict(list)

@@ -1,0 +1,85 @@
+"""Regenerate the word lists the name engine reads as package data.
+
+Writes, under ``mtqe/data/``:
+
+- ``given_names.txt.gz``: the given names of Faker's person providers (some eighty locales,
+  MIT), lower case, alphabetic, three letters or more, sorted, one a line. The runtime drops
+  those that are also places, peoples or months (``mtqe.source.names.lexicon``).
+- ``english_lower_words.txt.gz``: the words that Webster's Second and the GCIDE write in lower
+  case (``english-words``, "web2" and "gcide"), sorted, one a line.
+
+The runtime reads these files and never imports ``faker`` or ``english_words``. Run::
+
+    .venv/bin/python -m mtqe.training.langdata          # write the files
+    .venv/bin/python -m mtqe.training.langdata --check  # exit 1 if they are out of date
+
+With the same ``faker`` and ``english-words`` versions the regenerated files are identical, byte
+for byte (gzip without a time stamp); ``tests/unit/test_source_names.py`` checks that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+GIVEN_NAMES = "given_names.txt.gz"
+LOWER_WORDS = "english_lower_words.txt.gz"
+
+
+def given_names() -> list[str]:
+    """Faker's given names of every locale, lower case, alphabetic, of three letters or more."""
+    import faker.providers.person as person
+
+    out: set[str] = set()
+    for mod in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{mod.name}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = provider.__dict__.get(attr, getattr(provider, attr, ()))
+            if isinstance(names, (list, tuple, dict)):
+                out.update(n.lower() for n in names if isinstance(n, str) and n.isalpha() and len(n) >= 3)
+    return sorted(out)
+
+
+def lower_case_words() -> list[str]:
+    """The alphabetic words of Webster's Second and the GCIDE that are written in lower case."""
+    from english_words import get_english_words_set
+
+    return sorted(w for w in get_english_words_set(["web2", "gcide"], lower=False, alpha=True) if w.islower())
+
+
+def encode(words: list[str]) -> bytes:
+    """One word a line, gzip'd without a time stamp, so that a rerun writes the same bytes."""
+    return gzip.compress(("\n".join(words) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def build() -> dict[str, bytes]:
+    """File name -> the bytes it should hold."""
+    return {GIVEN_NAMES: encode(given_names()), LOWER_WORDS: encode(lower_case_words())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the files, or with ``--check`` say which differ from what would be written."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, data in build().items():
+        path = DATA_DIR / name
+        if args.check:
+            if not path.is_file() or path.read_bytes() != data:
+                stale.append(name)
+        else:
+            path.write_bytes(data)
+            print(f"{path} ({len(data):,} bytes)")
+    if stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
