@@ -48,6 +48,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="models/news-v1")
     ap.add_argument("--zero-case", action="store_true")
+    ap.add_argument("--own-fusion-only", action="store_true",
+                    help="score with the folder's fusion alone (no MQM 2020 pass, no refits)")
     ap.add_argument("--out")
     args = ap.parse_args()
     import mtqe
@@ -63,20 +65,21 @@ def main() -> None:
     det = mtqe.load(args.model)
     if args.zero_case and det._model.model.case is not None:
         det._model.model.case.weight.data.zero_()
-    fit = selection_slice(load_dev(DEV / "mqm_zhen_2020.jsonl.gz"), 5000)
+    variants = {"own fusion": None} if args.own_fusion_only else VARIANTS
+    fit = [] if args.own_fusion_only else selection_slice(load_dev(DEV / "mqm_zhen_2020.jsonl.gz"), 5000)
     m21 = load_dev(DEV / "mqm_zhen_2021.jsonl.gz")
     qe = [replace(s, doc=None) for s in load_dev(DEV / "wmt22_qe_zhen.jsonl")]
     refs = references()
-    ev = {s.id: e for s, e in zip(fit, collect(det, fit), strict=True)}
+    ev = {s.id: e for s, e in zip(fit, collect(det, fit) if fit else [], strict=True)}
     ev21 = collect(det, m21)
     evqe = collect(det, qe)
     inv_texts = {"orig": refs, **{k: [f(t) for t in refs] for k, f in EDITS.items()}}
     evinv = {k: [d[0] for d in det.evidence([[t] for t in v])] for k, v in inv_texts.items()}
     print(f"scored in {time.time() - t0:.0f} s", file=sys.stderr)
     results = {"model_alone_pairwise": pairwise_accuracy(m21, [e.ms.prob for e in ev21])}
-    fit_part, cal_part = _halves(fit)
-    rate = sum(s.bad for s in fit) / len(fit)
-    for name, drop in VARIANTS.items():
+    fit_part, cal_part = _halves(fit) if fit else ([], [])
+    rate = sum(s.bad for s in fit) / max(1, len(fit))
+    for name, drop in variants.items():
         art = det.artifact
         if drop is not None:
             art, cmap = fit_scores(det.artifact, ev, fit_part, cal_part, drop=drop)

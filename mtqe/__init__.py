@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .artifact import load_artifact
 from .detector import Detector
+from .errors import InputError, ModelError, MtqeError
 from .thresholds import Thresholds
 from .types import DocumentReport, Segment, SentenceResult, Span
 from .version import __version__
@@ -37,6 +38,7 @@ def load(
     thresholds: Thresholds | dict[str, float] | None = None,
     mode: str | None = None,
     quantize: bool | None = None,
+    batch_invariant: bool = False,
 ) -> Detector:
     """Load a detector from a model folder.
 
@@ -49,6 +51,12 @@ def load(
             top of the thresholds.
         quantize: run the neural model with dynamic int8 quantisation (about 3x faster on a
             CPU); ``None`` takes the model folder's default.
+        batch_invariant: score each model window in its own call, so that a score does not
+            depend on what it is batched with (slower; see bench/determinism.py).
+
+    Raises:
+        mtqe.ModelError: the folder is missing, changed since its digests were recorded, or
+            malformed (``FileNotFoundError`` / ``ValueError`` subclasses).
 
     Example:
         >>> det = mtqe.load(thresholds={"review": 0.4, "error": 0.7})
@@ -61,12 +69,16 @@ def load(
         th = thresholds
     if mode is not None:
         th = th.shifted(mode)
-    return Detector(art, th, quantize=art.quantize if quantize is None else quantize)
+    return Detector(art, th, quantize=art.quantize if quantize is None else quantize,
+                    batch_invariant=batch_invariant)
 
 
 __all__ = [
     "Detector",
     "DocumentReport",
+    "InputError",
+    "ModelError",
+    "MtqeError",
     "Segment",
     "SentenceResult",
     "Span",

@@ -67,6 +67,8 @@ def load_artifact(path: str | Path, verify: bool = True) -> ModelArtifact:
     meta = _read(path / META) if (path / META).is_file() else {}
     try:
         art = _artifact(path, config, calib, meta)
+    except ModelError:
+        raise
     except (KeyError, TypeError, ValueError) as e:
         what = f"missing field {e}" if isinstance(e, KeyError) else str(e)
         raise ModelError(f"{path / CONFIG}: {what}") from None

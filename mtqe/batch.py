@@ -117,7 +117,7 @@ def _open_input(inp: str) -> Any:
 def _state(det: Detector, inp: str, digest: str | None) -> dict[str, Any]:
     """What a partial output depends on: resuming is refused when any of it changed."""
     return {"signature": det.signature, "thresholds": repr(det.thresholds), "quantize": det.quantize,
-            "input": inp, "input_sha256": digest}
+            "batch_invariant": det.batch_invariant, "input": inp, "input_sha256": digest}
 
 
 def _bar(total: int | None, initial: int, enabled: bool) -> Any:

@@ -31,7 +31,8 @@ __all__ = ["EXIT_FLAGGED", "EXIT_OK", "EXIT_USAGE", "UsageError", "build_parser"
 
 
 def _detector(args: argparse.Namespace) -> Detector:
-    det = load(args.model, mode=args.mode, quantize=getattr(args, "quantize", None))
+    det = load(args.model, mode=args.mode, quantize=getattr(args, "quantize", None),
+               batch_invariant=getattr(args, "batch_invariant", False))
     if args.review_at is not None or args.error_at is not None:
         try:
             th = det.thresholds.overridden(args.review_at, args.error_at)
@@ -315,6 +316,8 @@ def _add_batch_args(c: argparse.ArgumentParser) -> None:
     c.add_argument("--actors", type=int, default=2, help="Ray actors, each holding one detector")
     c.add_argument("--quantize", action=argparse.BooleanOptionalAction, default=None,
                    help="dynamic int8 quantisation of the model (default: the model folder's setting)")
+    c.add_argument("--batch-invariant", action="store_true",
+                   help="one model window per call: a score never depends on its batch (slower)")
 
 
 def model_verify_cli(args: argparse.Namespace) -> int:

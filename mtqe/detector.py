@@ -33,10 +33,14 @@ class Detector:
     """
 
     def __init__(self, artifact: ModelArtifact, thresholds: Thresholds | None = None,
-                 scorer: Any = None, quantize: bool = False) -> None:
+                 scorer: Any = None, quantize: bool = False, batch_invariant: bool = False) -> None:
         self.artifact = artifact
         self.thresholds = thresholds or artifact.thresholds
         self.quantize = quantize
+        # One model window per call: int8 activation scales then depend on that window alone,
+        # so a score never moves with its batch neighbours (off by default until the lead's
+        # byte-identical check of today's numerics is done; see bench/determinism.py).
+        self.batch_invariant = batch_invariant
         self.__model = scorer  # loaded on first use: the checks alone need no torch
         self.__crosslingual: Any = None
         # Threads that make the first call together load the model once (shared by copies
@@ -50,7 +54,7 @@ class Detector:
 
     def with_thresholds(self, thresholds: Thresholds) -> Detector:
         """The same model with other flag thresholds (the model is shared, not copied)."""
-        return Detector(self.artifact, thresholds, self.__model, self.quantize)
+        return Detector(self.artifact, thresholds, self.__model, self.quantize, self.batch_invariant)
 
     def check(self, text: str, *, source: str | None = None, src_lang: str | None = None) -> DocumentReport:
         """Split an article into sentences and score each with its document context.
@@ -143,7 +147,7 @@ class Detector:
             # the usual CPU speed-up for BERT-sized encoders.
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear},
                                                            dtype=torch.qint8)
-        return ModelScorer(model, tokenizer)
+        return ModelScorer(model, tokenizer, batch_size=1 if self.batch_invariant else 32)
 
     def evidence(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,
                  src_langs: list[str | None] | None = None) -> list[list[Evidence]]:

@@ -18,6 +18,10 @@ from .gazetteer import capital_of, country_of
 
 # "<Country>'s <up to 5 title words> <Name>" or "<Demonym> <title words> <Name>": the
 # title words are lower-case or capitalised role words ("Security Council Secretary").
+# Strengths (the probability each finding adds): a link the article outvotes at least 2:1 is
+# likelier a slip than a second country; thanking one's own side is rarer still.
+OUTVOTED = 0.7
+THANKS_OWN_SIDE = 0.75
 _CAP = r"[A-Z][a-z]+(?:[-'’](?!s\b)[A-Za-z]+)?"
 _ASSOC = re.compile(
     rf"(?P<place>(?:(?:North|South|East|West|New|Saudi|United) )?{_CAP})(?:['’]s)? "
@@ -75,7 +79,7 @@ def _role_conflicts(assocs: list[Association]) -> list[Finding]:
             if a.country != top and n >= 2 * counts[a.country]:
                 reason = (f"'{a.surface}' links {person} to {a.country}, but the article "
                           f"links {person} to {top} {n}x")
-                findings.append(Finding(a.sentence, a.start, a.end, "entity_conflict", 0.7, reason))
+                findings.append(Finding(a.sentence, a.start, a.end, "entity_conflict", OUTVOTED, reason))
     return findings
 
 
@@ -99,7 +103,7 @@ def _own_capital_thanked(sentences: list[str], assocs: list[Association]) -> lis
             cap = capital_of(other) or other
             reason = (f"{thanker} ({thanked}) thanks '{m.group('place')}', {thanked}'s own "
                       f"side, for {other}'s help; '{cap}'?")
-            findings.append(Finding(i, m.start("place"), m.end("place"), "entity_conflict", 0.75,
+            findings.append(Finding(i, m.start("place"), m.end("place"), "entity_conflict", THANKS_OWN_SIDE,
                                     reason))
     return findings
 

@@ -42,13 +42,17 @@ _NAMES = {"de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese", "
           "ro": "Romanian", "tr": "Turkish", "id": "Indonesian", "hu": "Hungarian", "ca": "Catalan"}
 
 
+# A sentence in another script or language is nearly always an MT failure (untranslated).
+NOT_ENGLISH = 0.9
+
+
 def check_not_english(sentences: list[str]) -> list[Finding]:
     """A finding over each sentence that is not English."""
     out = []
     for i, text in enumerate(sentences):
         reason = _not_english(text)
         if reason:
-            out.append(Finding(i, 0, len(text), "not_english", 0.9, reason))
+            out.append(Finding(i, 0, len(text), "not_english", NOT_ENGLISH, reason))
     return out
 
 

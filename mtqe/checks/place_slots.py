@@ -27,6 +27,11 @@ _CAP = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 _RARE_ZIPF = 2.0
 
 
+# A capitalised non-place where a place belongs ("in X"), one edit from a town of the
+# article's countries: the strength of that finding.
+NOT_A_PLACE_HERE = 0.75
+
+
 @lru_cache(maxsize=1)
 def _towns_by_country() -> dict[str, dict[str, str]]:
     """ISO code -> {ASCII name or alternate name: canonical name} for towns >= 15,000 people
@@ -92,6 +97,6 @@ def check_place_slots(sentences: list[str]) -> list[Finding]:
             countries = _doc_countries(sentences) if countries is None else countries
             town = _nearest_town(w, countries)
             if town and town != w:
-                findings.append(Finding(i, m.start(), m.end(), "unknown_name", 0.75,
+                findings.append(Finding(i, m.start(), m.end(), "unknown_name", NOT_A_PLACE_HERE,
                                         f"'{w}' is not a known place here; did you mean {town}?"))
     return findings

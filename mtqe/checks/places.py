@@ -80,6 +80,14 @@ _PINYIN_FINALS = {
 _BARE_FINALS = "a ai an ang ao e ei en eng er o ou"
 
 
+# Strengths of a near-miss of a known name: of a place or people the article mentions (or an
+# unknown "North X" completion), of a country's place, of any other place. A slip for what
+# the article is about is likelier than one for a provincial city.
+SLIP_RELATED = 0.85
+SLIP_COUNTRY = 0.7
+SLIP_OTHER = 0.6
+
+
 @lru_cache(maxsize=1)
 def _pinyin_word() -> re.Pattern[str]:
     syllables = {i + f for inits, finals in _PINYIN_FINALS.items()
@@ -137,7 +145,7 @@ def _slot_finding(index: int, match: re.Match[str]) -> Finding | None:
     if completion is None:
         return None
     reason = f"'{head} {filler}' is not a known place or people; did you mean '{head} {completion}'?"
-    return Finding(index, match.start(1), match.start(2) + len(filler), CATEGORY, 0.85, reason)
+    return Finding(index, match.start(1), match.start(2) + len(filler), CATEGORY, SLIP_RELATED, reason)
 
 
 def _words_by_sentence(sentences: list[str]) -> list[set[str]]:
@@ -204,7 +212,7 @@ def _word_finding(sentences: list[str], words: list[set[str]], index: int,
     if zipf_frequency(token.lower(), "en") >= bound or not _slip(token, place, place_named):
         return None
     # A slip for a country, people or capital is likelier than one for a provincial city.
-    strength = 0.85 if related else 0.7 if country else 0.6
+    strength = SLIP_RELATED if related else SLIP_COUNTRY if country else SLIP_OTHER
     reason = f"'{token}' is not a known name; did you mean '{place}'?"
     return Finding(index, match.start(), match.start() + len(token), CATEGORY, strength, reason)
 

@@ -6,9 +6,10 @@ through the very call the CLI makes (``check`` / ``check_segments``), so that a 
 the CLI's result whatever else is in flight.
 
 With ``combine`` (``mtqe serve --batch``) the thread takes every job queued by the time it is
-free (up to ``MAX_BATCH_SEGMENTS`` sentences) and scores them in one detector call: about
-2.5 times the throughput on 2 cores, since the model's forward pass is most of the time and
-is cheaper per sentence in larger batches. The price: the int8 model quantises each batch's
+free (up to ``MAX_BATCH_SEGMENTS`` sentences) and scores them in one detector call: 1.3 to
+2.5 times the throughput on 2 busy cores (``bench/load_service.py --batch``; seven articles
+scored together), since the model's forward pass is most of the time and is cheaper per
+sentence in larger batches. The price: the int8 model quantises each batch's
 activations with one scale, so a sentence's score then depends on what it was batched with
 (by up to about 0.02 on the seed article), and results are no longer identical to the
 CLI's. Off by default. A rules-only model folder has no forward pass to share, and never

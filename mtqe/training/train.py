@@ -184,7 +184,10 @@ def evaluate_real(scorer: ModelScorer, docs: Sequence[Sequence[str]],
 
 
 def _selection(auc: float, acc: float, how: str) -> float:
-    return auc if how == "auroc" else acc if how == "pairwise" else auc + acc
+    """The figure a checkpoint is kept by; without dev pairs (nan) the AUROC."""
+    if math.isnan(acc) or how == "auroc":
+        return auc
+    return acc if how == "pairwise" else auc + acc
 
 
 def save_checkpoint(path: Path, model: QEModel, opt: torch.optim.Optimizer, step: int,

@@ -91,6 +91,9 @@ def test_env_var_selects_the_model(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     cfg = json.loads((folder / "config.json").read_text())
     cfg["name"] = "other-model"
     (folder / "config.json").write_text(json.dumps(cfg))
+    from mtqe.artifact import write_digests
+
+    write_digests(folder)  # an edited folder is refused until its digests are recorded again
     monkeypatch.setenv("MTQE_MODEL", str(folder))
     assert mtqe.load().signature.startswith("model:other-model|")
 

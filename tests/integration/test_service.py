@@ -93,6 +93,7 @@ def test_segments_equal_the_cli_jsonl(client: TestClient, tmp_path: Path) -> Non
     ("/v1/check", b'{"source": "x"}', "text"),
     ("/v1/check", b'{"text": 5}', "text"),
     ("/v1/check", b'{"text": "x", "mode": "loud"}', "mode"),
+    ("/v1/segments", b'[{"id": "1", ', "malformed JSON"),
     ("/v1/segments", b'{"id": "1", "target": "x"}', "JSON array"),
     ("/v1/segments", b'[{"id": "1"}]', "segment 0: missing required field 'target'"),
     ("/v1/segments", b'[{"id": "1", "target": "x", "doc": 3}]', "'doc'"),

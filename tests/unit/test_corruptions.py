@@ -33,6 +33,8 @@ CASES: dict[str, tuple[list[str], int, str]] = {
     "negation_flip.v1": (["The parliament approved the budget."], 0, "Thanks for the gift."),
     "omission.v1": (["The plan, which was approved in May, will cost the government billions."], 0,
                     "Prices rose."),
+    "wrong_sense.v1": (["The central bank raised interest rates on Tuesday.",
+                        "The company reported higher profits for the quarter."], 0, "Thanks!"),
     "benign_synonym.v1": (["Officials said the company bought about 300 tanks."], 0, "Prices rose."),
     "benign_punct.v1": (['He called it a "historic" day.'], 0, "Prices rose."),
     "benign_spelling.v1": (["The government will organise a new programme."], 0, "Prices rose."),
@@ -153,3 +155,15 @@ def test_benign_spelling_leaves_names() -> None:
 def test_odd_input_never_raises(name: str, sentence: str, nlp: Any) -> None:
     out = _run(name, ["Context sentence here.", sentence], 1, nlp)
     assert out is None or out.text != sentence
+
+
+def test_wrong_sense_keeps_the_tag_and_takes_a_word_of_the_document(nlp: Any) -> None:
+    sentences, i, _ = CASES["wrong_sense.v1"]
+    out = _run("wrong_sense.v1", sentences, i, nlp)
+    assert out is not None
+    (a, b), = out.spans
+    new = out.text[a:b]
+    assert new in sentences[1] and new not in sentences[0]
+    old = nlp(sentences[0])
+    replaced = next(t for t in old if t.idx == a)
+    assert nlp(out.text)[replaced.i].tag_ == replaced.tag_  # "rates" (NNS) -> "profits" (NNS)

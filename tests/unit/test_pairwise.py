@@ -59,3 +59,13 @@ def test_mqm_pairs_are_same_source_and_weighted() -> None:
     got = sorted((p.worse.sentences[p.worse.i], p.better.sentences[p.better.i], p.weight) for p in pairs)
     assert got == [("a b", "a", 1.0), ("a b c d", "a", 1.0), ("one", "one two three", 0.2),
                    ("one two", "one", 0.8), ("one two", "one two three", 1.0)]
+
+
+def test_markdown_report_shows_the_pairwise_row() -> None:
+    from mtqe.evaluation.evaluate import format_markdown
+
+    flags = {"precision": 0.5, "recall": 0.5, "f1": 0.5, "mcc": 0.1, "flagged": 2}
+    res = {"segments": 6, "positives": 3, "auroc": 0.7, "flags_review": flags, "flags_error": flags,
+           "pairwise": pairwise_accuracy(FIXTURE, [0.1, 0.9, 0.5, 0.4, 0.4, 0.6])}
+    row = "| same-source pairwise accuracy (n) / major vs none (n) / by length |"
+    assert f"{row} 0.600 (5) / 0.500 (4) / 0.600 |" in format_markdown(res)

@@ -5,8 +5,8 @@ reading the rest of the document for context, deterministic given ``rng``, and r
 the sentence offers no site for it. A changed behaviour gets a new version (``.v2``) so that a
 config and a seed always rebuild the same training set.
 
-Only ``entity_swap`` (optionally) and ``role_inversion`` use the spaCy parse (``doc.nlp``); the
-rest are plain Python over precomputed tables.
+Only ``entity_swap`` (optionally), ``role_inversion`` and ``wrong_sense`` use the spaCy parse
+(``doc.nlp``); the rest are plain Python over precomputed tables.
 
 Example:
     >>> import random
@@ -32,6 +32,7 @@ from .polarity import negation_flip
 from .reorder import benign_reorder
 from .roles import role_inversion
 from .spelling import benign_spelling
+from .wrong_sense import wrong_sense
 
 __all__ = ["CATEGORY", "NEEDS_PARSE", "REGISTRY", "CorruptFn", "Corruption", "DocContext"]
 
@@ -46,6 +47,7 @@ REGISTRY: dict[str, CorruptFn] = {
     "number_change.v1": number_change,
     "negation_flip.v1": negation_flip,
     "omission.v1": omission,
+    "wrong_sense.v1": wrong_sense,
     "benign_synonym.v1": benign_synonym,
     "benign_punct.v1": benign_punct,
     "benign_spelling.v1": benign_spelling,
@@ -53,4 +55,4 @@ REGISTRY: dict[str, CorruptFn] = {
 }
 CATEGORY: dict[str, str] = {name: category_of(name) for name in REGISTRY}
 # Corruptions that call doc.parse(i): a builder can give the rest a DocContext without nlp.
-NEEDS_PARSE: frozenset[str] = frozenset({"entity_swap.v1", "role_inversion.v1"})
+NEEDS_PARSE: frozenset[str] = frozenset({"entity_swap.v1", "role_inversion.v1", "wrong_sense.v1"})
