@@ -2,11 +2,10 @@
 25-sentence article; reports errors, p50/p95 latency and requests/s.
 
     .venv/bin/python bench/load_service.py                  # shipped model, 50 x 20
-    .venv/bin/python bench/load_service.py --batch          # requests scored together
     .venv/bin/python bench/load_service.py --model models/checks-v1 --clients 10 --requests 5
 
-Every response is compared with the first (the same article must get the same report):
-without --batch a difference counts as an error.
+Every response is compared with the first: the same article must get the same report
+whatever else is in flight, and a difference counts as an error.
 """
 
 from __future__ import annotations
@@ -38,10 +37,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, model: str | None, batch: bool, db: Path) -> subprocess.Popen[bytes]:
+def start_server(port: int, model: str | None, db: Path) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "mtqe", "serve", "--port", str(port), "--feedback-db", str(db)]
     cmd += ["--model", model] if model else []
-    cmd += ["--batch"] if batch else []
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "MTQE_TOKEN": ""})
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -57,7 +55,7 @@ def start_server(port: int, model: str | None, batch: bool, db: Path) -> subproc
 
 
 async def client(http: httpx.AsyncClient, body: dict[str, str], n: int, reference: str,
-                 exact: bool, latencies: list[float], errors: list[str]) -> None:
+                 latencies: list[float], errors: list[str]) -> None:
     for _ in range(n):
         t0 = time.perf_counter()
         try:
@@ -65,13 +63,13 @@ async def client(http: httpx.AsyncClient, body: dict[str, str], n: int, referenc
             latencies.append(time.perf_counter() - t0)
             if r.status_code != 200:
                 errors.append(f"HTTP {r.status_code}: {r.text[:200]}")
-            elif exact and r.text != reference:
+            elif r.text != reference:
                 errors.append("a report differs from the first one for the same article")
         except httpx.HTTPError as e:
             errors.append(f"{type(e).__name__}: {e}")
 
 
-async def run(base: str, clients: int, requests: int, exact: bool) -> dict[str, object]:
+async def run(base: str, clients: int, requests: int) -> dict[str, object]:
     text = SEED.read_text(encoding="utf-8").rstrip("\n") + "\n" + EXTRA + "\n"
     body = {"text": text}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -82,7 +80,7 @@ async def run(base: str, clients: int, requests: int, exact: bool) -> dict[str, 
         latencies: list[float] = []
         errors: list[str] = []
         t0 = time.perf_counter()
-        await asyncio.gather(*(client(http, body, requests, first.text, exact, latencies, errors)
+        await asyncio.gather(*(client(http, body, requests, first.text, latencies, errors)
                                for _ in range(clients)))
         wall = time.perf_counter() - t0
     q = statistics.quantiles(latencies, n=100)
@@ -96,20 +94,18 @@ async def run(base: str, clients: int, requests: int, exact: bool) -> dict[str, 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", help="model folder (default: the shipped model)")
-    ap.add_argument("--batch", action="store_true", help="serve with --batch")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=20, help="requests per client")
     args = ap.parse_args()
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        proc = start_server(port, args.model, args.batch, Path(tmp) / "feedback.sqlite3")
+        proc = start_server(port, args.model, Path(tmp) / "feedback.sqlite3")
         try:
-            res = asyncio.run(run(f"http://127.0.0.1:{port}", args.clients, args.requests,
-                                  exact=not args.batch))
+            res = asyncio.run(run(f"http://127.0.0.1:{port}", args.clients, args.requests))
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    res.update(model=args.model or "shipped", batch=args.batch, cpus=os.cpu_count())
+    res.update(model=args.model or "shipped", cpus=os.cpu_count())
     print(json.dumps(res, indent=1))
     return 1 if res["errors"] else 0
 

@@ -285,8 +285,8 @@ def _add_service_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $MTQE_TOKEN)")
     s.add_argument("--max-body", type=int, default=2 * 1024 * 1024, metavar="BYTES",
                    help="larger request bodies get 413 (default 2 MB)")
-    s.add_argument("--batch", action="store_true", help="score requests that arrive together in one "
-                   "model call: faster under load, but a score then depends on its batch (not the CLI's)")
+    s.add_argument("--batch", action="store_true", help="score /v1/segments requests that arrive together "
+                   "in one model call: faster under load, but a score then depends on its batch")
     _add_model_args(s)
     s.set_defaults(func=serve_cli)
     f = sub.add_parser("feedback", help="editors' feedback kept by `mtqe serve`")

@@ -93,8 +93,8 @@ def create_app(detector: Detector, feedback_db: str | Path | None = None, token:
         feedback_db: SQLite file for editors' verdicts (default: the user's data folder).
         token: when set, every ``/v1`` call but ``/v1/health`` needs ``Authorization: Bearer``.
         max_body: request bodies larger than this many bytes get 413.
-        batch: score requests that arrive together in one model call (faster under load,
-            but scores then depend on the batch: see ``batching``).
+        batch: score ``/v1/segments`` requests that arrive together in one model call
+            (faster under load, but scores then depend on the batch: see ``batching``).
     """
     detector.check("The model is loaded before the first request.")  # lazy model: load it now
     store = FeedbackStore(feedback_db)
@@ -174,6 +174,10 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         return error_response(422, one_line(exc.errors()))
+
+    @app.exception_handler(InputError)
+    async def unreadable(_: Request, exc: InputError) -> JSONResponse:
+        return error_response(422, str(exc))  # a lone surrogate, an unknown src_lang
 
     @app.exception_handler(Exception)
     async def crashed(_: Request, exc: Exception) -> JSONResponse:

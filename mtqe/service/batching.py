@@ -5,15 +5,16 @@ request queues a job and awaits it; the thread scores the queued jobs in arrival
 through the very call the CLI makes (``check`` / ``check_segments``), so that a request gets
 the CLI's result whatever else is in flight.
 
-With ``combine`` (``mtqe serve --batch``) the thread takes every job queued by the time it is
-free (up to ``MAX_BATCH_SEGMENTS`` sentences) and scores them in one detector call: 1.3 to
-2.5 times the throughput on 2 busy cores (``bench/load_service.py --batch``; seven articles
-scored together), since the model's forward pass is most of the time and is cheaper per
-sentence in larger batches. The price: the int8 model quantises each batch's
-activations with one scale, so a sentence's score then depends on what it was batched with
-(by up to about 0.02 on the seed article), and results are no longer identical to the
-CLI's. Off by default. A rules-only model folder has no forward pass to share, and never
-combines.
+With ``combine`` (``mtqe serve --batch``) the thread takes every ``/v1/segments`` job queued
+by the time it is free (up to ``MAX_BATCH_SEGMENTS`` segments) and scores them in one
+``check_segments`` call: seven articles scored together ran 2.5 times faster than one by one
+on 2 busy cores, since the model's forward pass is most of the time and is cheaper per
+sentence in larger batches. The price: the int8 model quantises each batch's activations
+with one scale, so a sentence's score then depends on what it was batched with (by up to
+about 0.02 on the seed article), and results are no longer identical to the CLI's. Off by
+default. ``/v1/check`` jobs are always scored alone: ``Detector.check`` has no many-article
+form, and re-implementing its splitting and source alignment here would drift from it. A
+rules-only model folder has no forward pass to share, and never combines.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ from .. import Detector, DocumentReport, Segment, SentenceResult
 # Enough to fill the scorer's batches of 32 several times over; small enough that the
 # first request of a batch is not kept long behind the others.
 MAX_BATCH_SEGMENTS = 256
-# ``Detector.check_segments`` reads longer documents in windows; ``check`` does not.
-_MAX_DOC = 400
 
 
 @dataclass
@@ -77,7 +76,7 @@ class Batcher:
 
     async def check(self, text: str, source: str | None, src_lang: str | None,
                     mode: str | None) -> DocumentReport:
-        return await self._submit(mode, "check", (text, source, src_lang), text.count(".") + 1)
+        return await self._submit(mode, "check", (text, source, src_lang), 1)
 
     async def segments(self, segments: list[Segment], mode: str | None) -> list[SentenceResult]:
         return await self._submit(mode, "segments", segments, len(segments))
@@ -113,11 +112,11 @@ class Batcher:
                     job.loop.call_soon_threadsafe(_settle, job.future, res)
 
     def _take(self) -> list[_Job]:
-        """The first job, then every queued job of its mode that fits the batch."""
+        """The first job, then (combining) every queued segments job of its mode that fits."""
         first = self._pending.pop(0)
         batch, size, rest = [first], first.size, []
         for job in self._pending:
-            if (self.combine and first.kind != "call" and job.kind != "call"
+            if (self.combine and first.kind == job.kind == "segments"
                     and job.mode == first.mode and size + job.size <= self.max_segments):
                 batch.append(job)
                 size += job.size
@@ -156,40 +155,15 @@ def _alone(det: Detector, job: _Job) -> Any:
 
 
 def _together(det: Detector, batch: list[_Job]) -> list[Any]:
-    """Several jobs in one ``check_segments`` call: each article split (and its source
-    aligned) as ``Detector.check`` does, each job's documents kept apart."""
-    from ..detector import aligned_sources  # what ``check`` aligns an article's source with
-    from ..segment import split_sentences
-
+    """Several ``/v1/segments`` jobs in one ``check_segments`` call, each job's documents
+    kept apart (a "d1" of one request is not the "d1" of another)."""
     segs: list[Segment] = []
-    plans: list[Any] = []
     for j, job in enumerate(batch):
-        if job.kind == "segments":
-            plans.append((len(segs), len(job.payload), None))
-            segs += [replace(s, doc=None if s.doc is None else f"{j}\x00{s.doc}") for s in job.payload]
-            continue
-        text, source, src_lang = job.payload
-        sents = split_sentences(text)
-        if len(sents) > _MAX_DOC:
-            plans.append(_alone(det, job))
-            continue
-        targets = [s.text for s in sents]
-        sources = (aligned_sources(source, targets, src_lang) if source is not None
-                   else [None] * len(targets))
-        plans.append((len(segs), len(sents), sents))
-        segs += [Segment(str(i), t, f"{j}\x00check", src, src_lang if source is not None else None)
-                 for i, (t, src) in enumerate(zip(targets, sources, strict=True))]
+        segs += [replace(s, doc=None if s.doc is None else f"{j}\x00{s.doc}") for s in job.payload]
     results = det.check_segments(segs)
-    out: list[Any] = []
-    for plan in plans:
-        if not isinstance(plan, tuple):
-            out.append(plan)
-            continue
-        at, n, sents = plan
-        part = results[at:at + n]
-        if sents is None:
-            out.append(part)
-        else:
-            out.append(DocumentReport([replace(r, start=s.start, end=s.end)
-                                       for r, s in zip(part, sents, strict=True)], det.signature))
+    out, at = [], 0
+    for job in batch:
+        out.append([replace(r, id=s.id) for r, s in zip(results[at:at + job.size], job.payload,
+                                                             strict=True)])
+        at += job.size
     return out
