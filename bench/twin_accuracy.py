@@ -53,8 +53,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, help="folder written by `mtqe corrupt`")
     ap.add_argument("--model", nargs="+", default=["models/news-v1"])
+    ap.add_argument("--max", type=int, default=150, help="twins scored (each reads its whole document)")
     args = ap.parse_args()
-    pairs = twins(args.data)
+    pairs = twins(args.data)[:args.max]
     for m in args.model:
         for fam, r in accuracy(m, pairs).items():
             print(f"{m}\t{fam}\tn={r['n']}\tscore {r['score']:.3f}\tmodel {r['model']:.3f}")

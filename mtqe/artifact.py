@@ -81,9 +81,11 @@ def _artifact(path: Path, config: dict[str, Any], calib: dict[str, Any],
     comb = config["pipeline"]["combiner"]
     fusion = config["pipeline"].get("fusion")
     sf = config["pipeline"].get("source_fusion")
-    if fusion and not calib.get("map"):
+    # A map may be {} (identity: scores used as the fusion gives them) but must be written down:
+    # a folder whose map went missing would otherwise score on an uncalibrated scale.
+    if fusion and "map" not in calib:
         raise ModelError(f"{path / CALIBRATION}: the folder has a fusion but no calibration 'map'")
-    if sf and not calib.get("source_map"):
+    if sf and "source_map" not in calib:
         raise ModelError(f"{path / CALIBRATION}: the folder has a source fusion but no 'source_map'")
     return ModelArtifact(
         name=config["name"],
@@ -197,7 +199,7 @@ def save_artifact(art: ModelArtifact, path: str | Path, version: str) -> None:
     _write(path / CONFIG, config)
     calibration = {"version": art.calibration_version, "thresholds": art.thresholds.to_dict(),
                    "map": art.calibration}
-    if art.source_calibration:
+    if art.source_calibration or art.source_fusion is not None:
         calibration["source_map"] = art.source_calibration
     _write(path / CALIBRATION, calibration)
     _write(path / META, {k: v for k, v in art.meta.items() if k != DIGESTS})

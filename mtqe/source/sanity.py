@@ -34,6 +34,9 @@ _LATIN = frozenset({"latin"})
 MAX_LENGTH_FACTOR = 2.5
 # ... nor when more than this share of the target sentences align to nothing.
 MAX_UNALIGNED = 0.5
+# Below this many target sentences a length or alignment mismatch is as likely an added or
+# dropped sentence, which the per-sentence findings report better than a warning.
+MIN_SENTENCES = 4
 
 
 def declared_lang(src_lang: str | None, source: str) -> tuple[str | None, str | None]:
@@ -53,6 +56,8 @@ def document_warning(source: list[str], target: list[str], alignment: list[list[
     """Why a split source does not look like the original of ``target`` (None when it does)."""
     if not any(s.strip() for s in source):
         return "the source is empty: scored without it"
+    if len(target) < MIN_SENTENCES:
+        return None
     src_chars, tgt_chars = sum(map(len, source)), sum(map(len, target))
     mu, _ = length_row(src_lang, script_of(" ".join(source)), (0.0, 0.2))
     factor = math.exp(math.log(max(tgt_chars, 1) / max(src_chars, 1)) - mu)
@@ -63,7 +68,7 @@ def document_warning(source: list[str], target: list[str], alignment: list[list[
         return (f"the source is {1 / factor:.1f}x longer than a translation of this length needs: "
                 f"scored without it")
     unaligned = sum(not a for a in alignment)
-    if len(target) >= 4 and unaligned > MAX_UNALIGNED * len(target):
+    if unaligned > MAX_UNALIGNED * len(target):
         return (f"{unaligned} of {len(target)} sentences align with nothing in the source: "
                 f"scored without it")
     return None

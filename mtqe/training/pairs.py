@@ -141,16 +141,21 @@ def harmless_pairs(examples: Sequence[Example], rng: random.Random, n: int,
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m mtqe.training.pairs --config configs/pairwise-v1.json [--resume]``."""
+    """``python -m mtqe.training.pairs --config configs/pairwise-v1.json [--resume | --export-only]``."""
     import argparse
     import json
 
-    from .workflows import finetune_pairs
+    from .workflows import export_pairs, finetune_pairs
 
     ap = argparse.ArgumentParser(description=main.__doc__)
     ap.add_argument("--config", required=True)
     ap.add_argument("--resume", action="store_true", help="go on from run_dir/seed-N/last")
+    ap.add_argument("--export-only", action="store_true",
+                    help="write the candidate from run_dir/seed-N/best (a run stopped by hand)")
     args = ap.parse_args(argv)
+    if args.export_only:
+        export_pairs(args.config)
+        return
     print(json.dumps(finetune_pairs(args.config, resume=args.resume), indent=1, default=str))
 
 

@@ -318,17 +318,14 @@ def finetune_pairs(config_path: str | Path, resume: bool = False, progress: bool
     Example:
         >>> finetune_pairs("configs/pairwise-v1.json")  # GPU: configs/pairwise-gpu.json
     """
-    import shutil
 
-    import torch
-    from safetensors.torch import save_file
 
     from ..artifact import load_artifact, load_qe_model
     from .pairs import harmless_pairs, mqm_pairs, twin_pairs
-    from .train import TrainConfig, load_checkpoint, train
+    from .train import TrainConfig, train
 
     cfg = json.loads(Path(config_path).read_text())
-    out, run_root = Path(cfg["out"]), Path(cfg["run_dir"])
+    run_root = Path(cfg["run_dir"])
     run_root.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=run_root / "train.log", level=logging.INFO,
                         format="%(asctime)s %(message)s")
@@ -361,6 +358,37 @@ def finetune_pairs(config_path: str | Path, resume: bool = False, progress: bool
                         progress, pairs=pairs, dev_pairs=dev_pairs)
         results.append((summary, run_dir, model))
     summary, run_dir, model = max(results, key=lambda r: _best_figure(r[0]))
+    _write_candidate(cfg, model, run_dir, {**summary, "seeds": [r[0] for r in results]})
+    return summary
+
+
+def export_pairs(config_path: str | Path, seed: int | None = None) -> None:
+    """Write the candidate folder from a pairwise run's best checkpoint (``seed``: which
+    run; default the config's first): the way to ship a run that was stopped by hand."""
+    from ..artifact import load_artifact, load_qe_model
+
+    cfg = json.loads(Path(config_path).read_text())
+    seed = seed if seed is not None else cfg.get("seeds", [cfg.get("train", {}).get("seed", 13)])[0]
+    model, _ = load_qe_model(load_artifact(cfg["model"]), trainable=True)
+    _set_trainable(model, cfg)
+    run_dir = Path(cfg["run_dir"]) / f"seed-{seed}"
+    state = json.loads((run_dir / "best" / "state.json").read_text())
+    _write_candidate(cfg, model, run_dir, {"best_step": state["step"], "best": state["best"],
+                                           "exported": "by hand"})
+
+
+def _write_candidate(cfg: dict[str, Any], model: Any, run_dir: Path, summary: dict[str, Any]) -> None:
+    """The best checkpoint of ``run_dir`` as a model folder ``cfg["out"]`` (a copy of the
+    starting folder with the new weights), its fusion and map refitted."""
+    import shutil
+
+    import torch
+    from safetensors.torch import save_file
+
+    from ..artifact import load_artifact
+    from .train import load_checkpoint
+
+    out = Path(cfg["out"])
     load_checkpoint(run_dir / "best", model, torch.optim.AdamW(model.parameters()))
     if model.case is not None:  # a zeroed case embedding is still stored: the folder holds every
         model.case.weight.requires_grad = True  # tensor a model of its config trains
@@ -368,11 +396,10 @@ def finetune_pairs(config_path: str | Path, resume: bool = False, progress: bool
     save_file({k: v.half().contiguous() for k, v in model.trainable_state().items()}, str(out / WEIGHTS))
     # the weights no longer match the digests copied with the folder; save_artifact rewrites them
     new = replace(load_artifact(out, verify=False), name=out.name, model=model.config.to_dict())
-    new.meta = {**new.meta, "pairwise_stage": {**summary, "config": cfg, "seeds": [r[0] for r in results]}}
+    new.meta = {**new.meta, "pairwise_stage": {**summary, "config": cfg}}
     save_artifact(new, out, __version__)
     calibrate_model(out, cfg["data"], cfg.get("calibration_max_segments", 5000), meta=new.meta,
                     drop=cfg.get("fusion_drop", ["log_len"]))
-    return summary
 
 
 def _best_figure(summary: dict[str, Any]) -> float:

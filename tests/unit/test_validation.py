@@ -88,14 +88,21 @@ def test_src_lang_of_another_script_is_replaced_with_a_warning() -> None:
     assert declared_lang("ru", "Министр сказал.") == ("ru", None)
 
 
-@pytest.mark.parametrize(("source", "warned"), [
-    ([], "empty"),
-    (["Um."], "shorter"),
-    (["O ministro chegou ontem a Lisboa."] * 30, "longer"),
-    (["O ministro chegou ontem.", "Ele falou com jornalistas."], None),
+PT = ["O ministro chegou ontem.", "Ele falou com jornalistas.", "As conversas duraram horas.",
+      "Nada foi decidido."]
+EN = ["The minister arrived yesterday.", "He spoke to reporters.", "The talks lasted hours.",
+      "Nothing was decided."]
+
+
+@pytest.mark.parametrize(("source", "target", "warned"), [
+    ([], EN, "empty"),
+    (["Um."], EN, "shorter"),
+    (["O ministro chegou ontem a Lisboa."] * 30, EN, "longer"),
+    (PT, EN, None),
+    # a short article with one sentence added is the added sentence's finding, not a warning
+    (PT[:1], EN[:2], None),
 ])
-def test_document_warning(source: list[str], warned: str | None) -> None:
-    target = ["The minister arrived yesterday.", "He spoke to reporters."]
-    alignment = [[0], [1]] if len(source) == 2 else [[0], []]
+def test_document_warning(source: list[str], target: list[str], warned: str | None) -> None:
+    alignment = [[i] if i < len(source) else [] for i in range(len(target))]
     w = document_warning(source, target, alignment, "pt")
     assert (w is None) if warned is None else (warned in w)
