@@ -14,21 +14,12 @@ from __future__ import annotations
 
 import math
 
+from ..lang import section
 from .align import length_row
 from .scripts import base_lang, guess_lang, script_of
 
-# Scripts each language is written in, where it is not Latin alone.
-_SCRIPTS: dict[str, frozenset[str]] = {
-    **{lang: frozenset({"cyrillic"}) for lang in ("ru", "uk", "be", "bg", "mk", "kk", "ky", "mn", "tg")},
-    "sr": frozenset({"cyrillic", "latin"}), "zh": frozenset({"han"}), "ja": frozenset({"kana", "han"}),
-    "ko": frozenset({"hangul", "han"}), "el": frozenset({"greek"}), "ar": frozenset({"arabic"}),
-    "fa": frozenset({"arabic"}), "ur": frozenset({"arabic"}), "ps": frozenset({"arabic"}),
-    "he": frozenset({"hebrew"}), "yi": frozenset({"hebrew"}), "th": frozenset({"thai"}),
-    "hi": frozenset({"devanagari"}), "mr": frozenset({"devanagari"}), "ne": frozenset({"devanagari"}),
-    "bn": frozenset({"bengali"}), "ta": frozenset({"tamil"}), "ka": frozenset({"georgian"}),
-    "hy": frozenset({"armenian"}), "am": frozenset({"ethiopic"}), "km": frozenset({"khmer"}),
-}
-_LATIN = frozenset({"latin"})
+# The scripts a language is written in: its profile's "source.scripts", Latin where unsaid.
+_LATIN = ("latin",)
 # A whole document's length ratio varies far less than a sentence's: beyond this factor of
 # what the language pair gives, the source is not this translation's original.
 MAX_LENGTH_FACTOR = 2.5
@@ -44,7 +35,7 @@ def declared_lang(src_lang: str | None, source: str) -> tuple[str | None, str | 
     written in the source's script (then the script's guess is used instead)."""
     script = script_of(source)
     lang = base_lang(src_lang)
-    if lang is None or script is None or script in _SCRIPTS.get(lang, _LATIN):
+    if lang is None or script is None or script in section(lang, "source").get("scripts", _LATIN):
         return src_lang, None
     guess = guess_lang(source)
     return guess, (f"src_lang {src_lang!r} is not written in the source's {script} script: "

@@ -266,11 +266,13 @@ def test_cli_model_fault_and_verify(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_batch_invariant_scores_do_not_move_with_their_batch() -> None:
+@pytest.mark.parametrize("options", [{}, {"quantize": True, "batch_invariant": True}],
+                         ids=["default", "int8-one-window-per-call"])
+def test_scores_do_not_move_with_their_batch(options: dict) -> None:
     from mtqe.jsonl import result_line
     from mtqe.types import Segment
 
-    det = mtqe.load(NEWS, batch_invariant=True)
+    det = mtqe.load(NEWS, **options)
     texts = ["Minister Vorobyov arrived in Lisbon on Monday.", "Talks went well, he said.",
              "The two countries signed a comprehensive strategic partnership treaty last June, "
              "agreeing to develop bilateral relations within a framework of strategic partnership.",
