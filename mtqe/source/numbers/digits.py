@@ -61,7 +61,8 @@ def parse_digits(s: str, dec: str | None, certain: bool = False) -> tuple[float,
     if len(kinds) == 2 or (len(kinds) == 1 and " " in kinds and ("," in t or "." in t)):
         last = max(t.rfind("."), t.rfind(","))
         whole, frac = t[:last], t[last + 1:]
-        return num(re.sub(r"\D", "", whole) + "." + frac), n, None
+        # a grouping mark after the decimal one ("2,2'2") is noise, not a second number
+        return num(re.sub(r"\D", "", whole) + "." + re.sub(r"\D", "", frac)), n, None
     sep = seps[0]
     if sep == " ":
         return num(t.replace(" ", "")), n, None
