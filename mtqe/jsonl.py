@@ -8,7 +8,7 @@ from typing import IO, Any
 
 from .errors import InputError
 from .types import Segment, SentenceResult
-from .validation import check_src_lang
+from .validation import check_src_lang, encodable
 
 _FIELDS = {"id": str, "doc": (str, type(None)), "target": str, "source": (str, type(None)),
            "src_lang": (str, type(None))}
@@ -32,19 +32,10 @@ def parse_line(raw: bytes, where: str) -> Segment:
         if key in obj and not isinstance(obj[key], types):
             raise InputError(f"{where}: field '{key}' has type {type(obj[key]).__name__}")
         if isinstance(obj.get(key), str):
-            _encodable(obj[key], f"{where}: field '{key}'")
+            encodable(obj[key], f"{where}: field '{key}'")
     check_src_lang(obj.get("src_lang"), f"{where}: field 'src_lang'")
     return Segment(id=obj["id"], target=obj["target"], doc=obj.get("doc"),
                    source=obj.get("source"), src_lang=obj.get("src_lang"))
-
-
-def _encodable(text: str, where: str) -> None:
-    """JSON's \\ud800 escapes decode to lone surrogates, which no output can write."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as e:
-        raise InputError(f"{where}: a lone surrogate {text[e.start]!r} at character {e.start} "
-                         f"(not encodable text)") from None
 
 
 def read_segments(stream: IO[bytes], name: str) -> Iterator[Segment]:

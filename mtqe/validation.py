@@ -52,16 +52,17 @@ def check_text(text: Any, what: str) -> str:
     if not isinstance(text, str):
         hint = " (decode bytes first)" if isinstance(text, (bytes, bytearray)) else ""
         raise TypeError(f"{what} must be a str, got {type(text).__name__}{hint}")
-    _encodable(text, what)
+    encodable(text, what)
     return text
 
 
-def _encodable(text: str, what: str) -> None:
+def encodable(text: str, what: str) -> None:
+    """JSON's \\ud800 escapes decode to lone surrogates, which no output can write."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as e:
-        raise InputError(f"{what}: unencodable character {text[e.start]!r} at position {e.start} "
-                         f"(a lone surrogate)") from None
+        raise InputError(f"{what}: a lone surrogate {text[e.start]!r} at character {e.start} "
+                         f"(not encodable text)") from None
 
 
 def as_segment(s: Any, index: int) -> Segment:
