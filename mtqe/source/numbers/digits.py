@@ -34,7 +34,15 @@ def decimal_symbol(lang: str | None) -> str | None:
 
 
 def num(s: str) -> float:
-    return float(s) if s.strip(".") else 0.0
+    """A digit string with at most a decimal point, read; separators that survived into it
+    (mixed marks in noisy text: "22,91.9") leave the last point as the decimal one."""
+    if not s.strip("."):
+        return 0.0
+    try:
+        return float(s)
+    except ValueError:
+        whole, _, frac = s.rpartition(".")
+        return float((re.sub(r"\D", "", whole) or "0") + "." + (re.sub(r"\D", "", frac) or "0"))
 
 
 def parse_digits(s: str, dec: str | None, certain: bool = False) -> tuple[float, int, float | None]:
