@@ -53,10 +53,13 @@ reproduce: $(VENV)/.installed
 
 # Stage 2 with the pairwise objective (issue 23), from the shipped model's weights into
 # runs/candidates/: ranking loss on MQM 2020 same-source pairs, corruption twins and
-# harmless-edit pairs beside the pointwise loss; fusion refitted without the length and name
-# priors. About 40 min on 2 CPU cores (+ calibration), checkpointed: RESUME=--resume goes on.
-# A GPU (all layers, more steps, 3 seeds, wrong-sense twins): PAIRS=configs/pairwise-gpu.json
-# TWINS=configs/corrupt-twins-v2.json; one family held out: PAIRS=configs/pairwise-holdout.json.
+# harmless-edit pairs beside the pointwise loss; fusion refitted on a tokenisation-proof length
+# (log_len), without the name prior. About 40 min on 2 CPU cores (+ calibration), checkpointed:
+# RESUME=--resume goes on.
+# A GPU (all layers, 3,000 steps, 3 seeds of 3.5 min, wrong-sense twins; untimed so far):
+# PAIRS=configs/pairwise-gpu.json TWINS=configs/corrupt-twins-v2.json. Build the twins on a CPU
+# first (the corrupt step; ~20 MB) and carry runs/corpus-twins-v2. One family held out (its
+# twins' accuracy: bench/twin_accuracy.py): PAIRS=configs/pairwise-holdout.json.
 PAIRS ?= configs/pairwise-v1.json
 TWINS ?= configs/corrupt-twins.json
 pairwise: $(VENV)/.installed

@@ -71,7 +71,8 @@ def main() -> None:
         det.check_segments(timed)
         speed = len(timed) / (time.perf_counter() - t)
         print(f"| {name} | {_d(alone, together)} | {_f(alone, together)} | {_d(rev, together)} | "
-              f"{_f(rev, together)} | {_d(together, base)} | {_f(together, base)} | {speed:.0f} |", flush=True)
+              f"{_f(rev, together)} | {_d(together, base)} | {_f(together, base)} | {speed:.0f} |",
+              flush=True)
 
 
 def _d(a: list, b: list) -> str:

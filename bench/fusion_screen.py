@@ -50,6 +50,8 @@ def main() -> None:
     ap.add_argument("--zero-case", action="store_true")
     ap.add_argument("--own-fusion-only", action="store_true",
                     help="score with the folder's fusion alone (no MQM 2020 pass, no refits)")
+    ap.add_argument("--int8", action="store_true", help="dynamic int8 whatever the folder says "
+                    "(the numerics of the screens before the fp32 default)")
     ap.add_argument("--out")
     args = ap.parse_args()
     import mtqe
@@ -62,7 +64,7 @@ def main() -> None:
     from mtqe.training.workflows import selection_slice
 
     t0 = time.time()
-    det = mtqe.load(args.model)
+    det = mtqe.load(args.model, quantize=True if args.int8 else None)
     if args.zero_case and det._model.model.case is not None:
         det._model.model.case.weight.data.zero_()
     variants = {"own fusion": None} if args.own_fusion_only else VARIANTS

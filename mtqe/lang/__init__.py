@@ -13,14 +13,14 @@ To add a language, add a file; no code changes.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
 
 
-@lru_cache(maxsize=None)
+@cache
 def profile(lang: str | None) -> dict[str, Any]:
     """The whole profile of ``lang`` ({} for None or a language without a file)."""
     if not lang or not lang.replace("-", "").isalnum():
