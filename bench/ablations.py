@@ -19,8 +19,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import mtqe
+from mtqe.artifact import load_qe_model
+from mtqe.detector import Detector
 from mtqe.evaluation.devdata import load_dev, sample_documents
 from mtqe.evaluation.evaluate import evaluate
+from mtqe.model.scorer import ModelScorer
 from mtqe.training.workflows import calibrate_model
 
 
@@ -58,12 +61,12 @@ def main() -> None:
     for q in (False, True):
         print(row(f"{'int8 dynamic quantisation' if q else 'fp32'}",
                   evaluate(mtqe.load(args.model, quantize=q), segs, with_checks=False)), flush=True)
-    case = det._model.model.case  # an ablation reaches inside on purpose
-    if case is not None:
-        saved = case.weight.data.clone()
-        case.weight.data.zero_()
-        print(row("case embedding zeroed", evaluate(det, segs, with_checks=False)), flush=True)
-        case.weight.data.copy_(saved)
+    # an ablation reaches inside on purpose: the torch model (the runtime's graph is fixed)
+    model, tokenizer = load_qe_model(det.artifact)
+    if model.case is not None:
+        model.case.weight.data.zero_()
+        zeroed = Detector(det.artifact, det.thresholds, scorer=ModelScorer(model, tokenizer))
+        print(row("case embedding zeroed", evaluate(zeroed, segs, with_checks=False)), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = refit(Path(args.model), args.calib, Path(tmp), "no_checks")
         print(row("fusion without check features", evaluate(mtqe.load(folder), segs, with_checks=False)),

@@ -65,8 +65,15 @@ def main() -> None:
 
     t0 = time.time()
     det = mtqe.load(args.model, quantize=True if args.int8 else None)
-    if args.zero_case and det._model.model.case is not None:
-        det._model.model.case.weight.data.zero_()
+    if args.zero_case:  # the torch model, whose case embedding can be zeroed
+        from mtqe.artifact import load_qe_model
+        from mtqe.detector import Detector
+        from mtqe.model.scorer import ModelScorer
+
+        model, tokenizer = load_qe_model(det.artifact)
+        if model.case is not None:
+            model.case.weight.data.zero_()
+        det = Detector(det.artifact, det.thresholds, scorer=ModelScorer(model, tokenizer))
     variants = {"own fusion": None} if args.own_fusion_only else VARIANTS
     fit = [] if args.own_fusion_only else selection_slice(load_dev(DEV / "mqm_zhen_2020.jsonl.gz"), 5000)
     m21 = load_dev(DEV / "mqm_zhen_2021.jsonl.gz")

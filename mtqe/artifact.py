@@ -245,7 +245,8 @@ def load_qe_model(art: ModelArtifact, trainable: bool = False) -> tuple[Any, Any
         hf_logging.disable_progress_bar()  # a report on stdout/stderr is not the place for it
         encoder, tokenizer = AutoModel.from_pretrained(base), AutoTokenizer.from_pretrained(base)
     else:
-        from .model.encoder import BertEncoder, EncoderConfig, WordPieceTokenizer
+        from .model.encoder import BertEncoder, EncoderConfig
+        from .model.tokenizer import WordPieceTokenizer
 
         encoder = BertEncoder(EncoderConfig.from_dict(_read(base / "config.json")))
         weights = _load_tensors(base / "model.safetensors")

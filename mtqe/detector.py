@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from .artifact import ModelArtifact, load_qe_model
+from .artifact import ModelArtifact
 from .checks import run_checks
 from .scoring import Evidence, model_findings, verdict
 from .segment import split_sentences
@@ -37,11 +37,11 @@ class Detector:
         self.artifact = artifact
         self.thresholds = thresholds or artifact.thresholds
         self.quantize = quantize
-        # One model window per call: int8 activation scales then depend on that window alone,
-        # so a score never moves with its batch neighbours (off by default until the lead's
-        # byte-identical check of today's numerics is done; see bench/determinism.py).
+        # One model window per call: with int8 (``quantize``), whose activation scales are
+        # taken over the batch, a score then never moves with its batch neighbours. fp32, the
+        # default, is batch-invariant without it (bench/determinism.py).
         self.batch_invariant = batch_invariant
-        self.__model = scorer  # loaded on first use: the checks alone need no torch
+        self.__model = scorer  # loaded on first use: the checks alone need no model
         self.__crosslingual: Any = None
         # Threads that make the first call together load the model once (shared by copies
         # made with ``with_thresholds`` before the load... and after: the scorer is passed on).
@@ -134,19 +134,10 @@ class Detector:
         return self.__model
 
     def _load_model(self) -> Any:
-        from .model.scorer import ModelScorer  # torch is imported only for neural models
+        from .compiled import load_runtime_model
+        from .model.scorer import ModelScorer
 
-        model, tokenizer = load_qe_model(self.artifact)
-        if self.quantize:
-            import warnings
-
-            import torch
-
-            warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*")
-            # int8 weights for the Linear layers, activations quantised on the fly:
-            # the usual CPU speed-up for BERT-sized encoders.
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear},
-                                                           dtype=torch.qint8)
+        model, tokenizer = load_runtime_model(self.artifact, quantize=self.quantize)
         return ModelScorer(model, tokenizer, batch_size=1 if self.batch_invariant else 32)
 
     def evidence(self, docs: list[list[str]], sources: list[list[str | None]] | None = None,

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,22 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # behaviour is deterministic and needs no torch. The shipped default is tested end to end
 # in test_shipped.py.
 CHECKS_MODEL = Path(__file__).parent.parent / "models" / "checks-v1"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_graph_cache() -> Iterator[None]:
+    """The compiled-model cache (mtqe.compiled) in a fresh directory: the suite exports the
+    graph itself, as a first run on a new machine does, and leaves the user's cache alone.
+    Set in the environment so that CLI subprocesses share it."""
+    path = tempfile.mkdtemp(prefix="mtqe-cache-")
+    old = os.environ.get("MTQE_CACHE_DIR")
+    os.environ["MTQE_CACHE_DIR"] = path
+    yield
+    if old is None:
+        del os.environ["MTQE_CACHE_DIR"]
+    else:
+        os.environ["MTQE_CACHE_DIR"] = old
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

