@@ -7,6 +7,10 @@
 * ``resume=True`` continues from the partial file's last complete batch. The batches are
   planned from the input alone (``plan_batches``), so a resumed run scores the same batches
   as an uninterrupted one and writes the same bytes.
+* A document whose sources do not look like its targets' (``pairs_warning``) gets one
+  warning line on stderr; the output is the same either way.
+* ``check_output`` and ``write_whole`` give other whole-file outputs (XLIFF) the same
+  refusals and the same atomic rename.
 
 Example:
     >>> run_jsonl(mtqe.load(), "in.jsonl", "out.jsonl", resume=True)
@@ -19,13 +23,14 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
 from .detector import Detector, plan_batches
 from .errors import InputError, OutputError, UsageError
 from .jsonl import read_segments, result_line
+from .source.sanity import pairs_warning
 from .types import Segment
 
 RANK = {"ok": 0, "review": 1, "error": 2}
@@ -59,17 +64,24 @@ def run_jsonl(det: Detector, inp: str, output: str | None, *, resume: bool = Fal
     to_stdout = output in (None, "-")
     if resume and to_stdout:
         raise UsageError("--resume needs --output FILE (a partial file to continue)")
-    out = None if to_stdout else _check_output(inp, Path(output))  # type: ignore[arg-type]
+    out = None if to_stdout else check_output(inp, output)  # type: ignore[arg-type]
     total, digest = _validate(inp)
     engine = engine or local_engine(det)
     with _open_input(inp) as stream:
-        batches = plan_batches(read_segments(stream, inp))
+        batches = source_warnings(plan_batches(read_segments(stream, inp)), _warn)
         if out is None:
             return _write_stream(engine(batches), sys.stdout.buffer, total, progress)
         return _write_file(engine, batches, out, _state(det, inp, digest), resume, total, progress)
 
 
-def _check_output(inp: str, out: Path) -> Path:
+def check_output(inp: str, output: str) -> Path:
+    """``output`` as a path that a run reading ``inp`` (``-``: stdin) may replace.
+
+    Raises:
+        UsageError: the output is the input (also through a link), a folder, in no folder,
+            or not writable.
+    """
+    out = Path(output)
     if out.is_dir():
         raise UsageError(f"{out}: is a directory")
     if not out.parent.is_dir():
@@ -100,7 +112,7 @@ def _validate(inp: str) -> tuple[int | None, str | None]:
 
     try:
         with open(inp, "rb") as f:
-            n = sum(1 for _ in read_segments(Hashing(f), inp))  # type: ignore[arg-type]
+            n = sum(1 for _ in read_segments(Hashing(f), inp))  # type: ignore[arg-type, misc]
     except OSError as e:
         raise UsageError(f"{inp}: {e.strerror}") from None
     return n, h.hexdigest()
@@ -144,30 +156,55 @@ def _write_file(engine: Engine, batches: Iterator[list[list[Segment]]], out: Pat
     done, worst = 0, 0
     if resume and partial.exists():
         done, worst, batches = _resume(partial, state_file, state, batches)
-    try:
-        # Opened without truncation when resuming: _resume cut it at the last whole batch.
-        with open(partial, "ab" if done else "wb") as f:
-            if not done:
-                state_file.write_text(json.dumps(state), encoding="utf-8")
-            with _bar(total, done, progress) as bar:
-                for batch in engine(batches):
-                    f.write("".join(line + "\n" for line in batch).encode("utf-8"))
-                    f.flush()  # the output grows while the run goes; a kill keeps whole batches
-                    worst = max([worst, *(RANK[json.loads(line)["flag"]] for line in batch)])
-                    bar.update(len(batch))
-            os.fsync(f.fileno())
-        os.replace(partial, out)
-    except KeyboardInterrupt:
-        raise  # the partial file stays for --resume
-    except OSError as e:
-        _discard(partial, state_file)
-        raise OutputError(f"{out}: {e.strerror or e}") from None
-    except BaseException:
-        _discard(partial, state_file)
-        raise
+    # Opened without truncation when resuming: _resume cut it at the last whole batch; an
+    # interrupted run keeps the partial file for --resume.
+    with _replacing(out, partial, "ab" if done else "wb", state_file, resumable=True) as f:
+        if not done:
+            state_file.write_text(json.dumps(state), encoding="utf-8")
+        with _bar(total, done, progress) as bar:
+            for batch in engine(batches):
+                f.write("".join(line + "\n" for line in batch).encode("utf-8"))
+                f.flush()  # the output grows while the run goes; a kill keeps whole batches
+                worst = max([worst, *(RANK[json.loads(line)["flag"]] for line in batch)])
+                bar.update(len(batch))
     with suppress(OSError):
         state_file.unlink()
     return worst
+
+
+def write_whole(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` (from ``check_output``) through the partial file beside it,
+    renamed over ``out`` once complete: a failed or killed write leaves an earlier ``out``.
+
+    Raises:
+        OutputError: writing failed (disk full...).
+    """
+    with _replacing(out, partial_paths(out)[0], "wb") as f:
+        f.write(data)
+
+
+@contextmanager
+def _replacing(out: Path, partial: Path, mode: str, *companions: Path,
+               resumable: bool = False) -> Iterator[IO[bytes]]:
+    """``partial`` open for writing; when the block ends, synced and renamed over ``out``.
+    On failure the partial file (and ``companions``) is removed, but kept after an interrupt
+    when ``resumable``; an ``OSError`` becomes ``OutputError``."""
+    try:
+        with open(partial, mode) as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, out)
+    except KeyboardInterrupt:
+        if not resumable:
+            _discard(partial, *companions)
+        raise
+    except OSError as e:
+        _discard(partial, *companions)
+        raise OutputError(f"{out}: {e.strerror or e}") from None
+    except BaseException:
+        _discard(partial, *companions)
+        raise
 
 
 def _discard(*paths: Path) -> None:
@@ -213,9 +250,37 @@ def _resume(partial: Path, state_file: Path, state: dict[str, Any],
 Batch = list[list[Segment]]
 
 
+def source_warnings(batches: Iterable[Batch], warn: Callable[[str], None]) -> Iterator[Batch]:
+    """The batches, unchanged; on the way, ``warn`` once per document (consecutive lines of
+    one non-null ``doc``) whose sources do not look like its targets' (``pairs_warning``),
+    naming the doc and its input lines."""
+    line, last_doc, warned = 0, None, False
+    for batch in batches:
+        for group in batch:
+            doc = group[0].doc
+            if doc != last_doc:  # a long document comes in several windows: one warning
+                last_doc, warned = doc, False
+            pairs = [(s.source, s.target) for s in group if s.source is not None]
+            if doc is not None and pairs and not warned:
+                reason = pairs_warning(pairs, group[0].src_lang)
+                if reason:
+                    warn(f"doc {json.dumps(doc, ensure_ascii=False)} (lines {line + 1}-{line + len(group)}): "
+                         f"{reason}")
+                    warned = True
+            line += len(group)
+        yield batch
+
+
+def _warn(message: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(f"mtqe: warning: {message}", file=sys.stderr)  # above the progress bar, if any
+
+
 def _chain_one(first: Batch, rest: Iterator[Batch]) -> Iterator[Batch]:
     yield first
     yield from rest
 
 
-__all__ = ["Engine", "InputError", "local_engine", "partial_paths", "run_jsonl"]
+__all__ = ["Engine", "InputError", "check_output", "local_engine", "partial_paths", "run_jsonl",
+           "source_warnings", "write_whole"]

@@ -83,9 +83,12 @@ def check_cli(args: argparse.Namespace) -> int:
 
 
 def _check_xliff(det: Detector, inp: str, output: str | None) -> int:
-    """XLIFF in, annotated XLIFF out; the file is read and scored before anything is written."""
+    """XLIFF in, annotated XLIFF out; the file is read and scored before anything is written,
+    and OUT is replaced atomically, as a JSONL batch's is (``mtqe.batch``)."""
+    from .batch import check_output, write_whole
     from .xliff import XliffError, annotate_with_results  # lxml only when asked for
 
+    target = None if output is None or output == "-" else check_output(inp, output)
     try:
         data = sys.stdin.buffer.read() if inp == "-" else Path(inp).read_bytes()
         out, results = annotate_with_results(data, det)
@@ -93,10 +96,10 @@ def _check_xliff(det: Detector, inp: str, output: str | None) -> int:
         raise UsageError(f"{inp}: {e.strerror}") from None
     except XliffError as e:
         raise UsageError(f"{inp}: {e}") from None
-    if output in (None, "-"):
+    if target is None:
         sys.stdout.buffer.write(out)
     else:
-        Path(output).write_bytes(out)
+        write_whole(target, out)
     return max((_RANK[r.flag] for r in results), default=0)
 
 
@@ -164,8 +167,8 @@ def eval_cli(args: argparse.Namespace) -> int:
     if is_parallel(args.data):  # source + reference documents: the synthetic source-aware test
         from .training import source_corruptions as synthetic
 
-        res = synthetic.run(args.data)
-        print(json.dumps(res, indent=2) if args.format == "json" else synthetic.format_markdown(res))
+        synth = synthetic.run(args.data)
+        print(json.dumps(synth, indent=2) if args.format == "json" else synthetic.format_markdown(synth))
         return EXIT_OK
     det = _detector(args)
     try:

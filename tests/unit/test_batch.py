@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import mtqe
-from mtqe.batch import local_engine, partial_paths, run_jsonl
+from mtqe.batch import check_output, local_engine, partial_paths, run_jsonl, source_warnings, write_whole
 from mtqe.detector import BATCH_SEGMENTS, Detector
 from mtqe.errors import InputError, OutputError, UsageError
+from mtqe.types import Segment
 
 CHECKS = Path(__file__).parents[2] / "models" / "checks-v1"
 
@@ -123,3 +124,44 @@ def test_bad_line_writes_nothing(det: Detector, tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"in.jsonl:301: field 'target': a lone surrogate"):
         run_jsonl(det, str(inp), str(out))
     assert not out.exists() and not any(p.exists() for p in partial_paths(out))
+
+
+def _seg(i: int, doc: str | None, source: str | None, target: str) -> Segment:
+    return Segment(id=f"s{i}", doc=doc, target=target, source=source, src_lang="pt")
+
+
+MATCHED = [("O ministro chegou ontem a Lisboa.", "The minister arrived in Lisbon yesterday."),
+           ("Ele falou com jornalistas.", "He spoke to reporters."),
+           ("As conversas duraram até à noite.", "The talks lasted until the evening."),
+           ("Nada foi decidido.", "Nothing was decided.")]
+
+
+def _doc(start: int, doc: str | None, pairs: list[tuple[str | None, str]]) -> list[Segment]:
+    return [_seg(start + k, doc, s, t) for k, (s, t) in enumerate(pairs)]
+
+
+def test_source_warnings_once_per_document_naming_its_lines() -> None:
+    empty = [("", t) for _, t in MATCHED]
+    groups = [_doc(0, "a", MATCHED), _doc(4, "b", empty), _doc(8, "b", empty),  # b in two windows
+              _doc(12, None, empty[:1]), _doc(13, "c", [(None, t) for _, t in MATCHED]),
+              _doc(17, "a", empty)]  # "a" again, not consecutive: another document
+    batches = [groups[:2], groups[2:]]
+    warnings: list[str] = []
+    assert list(source_warnings(iter(batches), warnings.append)) == batches
+    assert warnings == ['doc "b" (lines 5-8): the sources are empty',
+                        'doc "a" (lines 18-21): the sources are empty']
+
+
+def test_write_whole_replaces_only_when_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inp, out = tmp_path / "in.xlf", tmp_path / "out.xlf"
+    inp.write_bytes(b"input")
+    out.write_bytes(b"earlier")
+    write_whole(check_output(str(inp), str(out)), b"new")
+    assert out.read_bytes() == b"new" and not any(p.exists() for p in partial_paths(out))
+    for fault in (OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()):
+        def failing(fd: int, fault: BaseException = fault) -> None:
+            raise fault
+        monkeypatch.setattr("os.fsync", failing)
+        with pytest.raises((OutputError, KeyboardInterrupt)):
+            write_whole(out, b"newer")
+        assert out.read_bytes() == b"new" and not any(p.exists() for p in partial_paths(out))
