@@ -71,14 +71,16 @@ def _one_to_one(src: list[Number], tgt: list[Number]) -> dict[str, list[Number]]
 def _code_changes(source: str, target: str, taken: set[tuple[int, int]]) -> list[NumberIssue]:
     """Codes and model names ("COVID-19", "ST-36", "SARS-CoV-2") kept in the source's Latin
     letters but with other digits in the translation."""
-    src: dict[str, set[str]] = {}
+    src: dict[str, list[str]] = {}  # in source order: the reason names the same code every run
     for m in _CODE.finditer(source):
-        src.setdefault(m.group(1).lower(), set()).add(m.group(2))
+        src.setdefault(m.group(1).lower(), []).append(m.group(2))
+    kept = {(m.group(1).lower(), m.group(2)) for m in _CODE.finditer(target)}
     out = []
     for m in _CODE.finditer(target):
         prefix, digits = m.group(1).lower(), m.group(2)
         if prefix in src and digits not in src[prefix] and (m.start(2), m.end(2)) not in taken:
-            was = next(iter(src[prefix]))
+            # the source's code this one replaced: the first the translation does not keep
+            was = next((d for d in src[prefix] if (prefix, d) not in kept), src[prefix][0])
             out.append(NumberIssue("changed", m.start(), m.end(), m.group(),
                                    f"'{m.group()}' is '{m.group(1)}{was}' in the source", float(digits)))
     return out
