@@ -19,9 +19,10 @@ from typing import Any
 from .errors import InputError
 from .types import Segment
 
-# A language tag as the desk sends one: ISO 639-1 language, optional ISO 15924 script and
-# region ("pt", "pt-BR", "zh-Hant", "sr_Latn_RS").
-_TAG = re.compile(r"(?P<lang>[A-Za-z]{2})(?:[-_](?P<script>[A-Za-z]{4}))?"
+# A language tag as the desk sends one: ISO 639-1 language (or the ISO 639-3 code of a language
+# with no 639-1 code that mtqe has a profile for, e.g. "liv" Livonian), optional ISO 15924
+# script and region ("pt", "pt-BR", "zh-Hant", "sr_Latn_RS").
+_TAG = re.compile(r"(?P<lang>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?"
                   r"(?:[-_](?P<region>[A-Za-z]{2}|\d{3}))?")
 
 
@@ -32,6 +33,13 @@ def _iso639_1() -> frozenset[str]:
     return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
+@cache
+def _known() -> frozenset[str]:
+    from .lang import languages
+
+    return _iso639_1() | frozenset(languages())
+
+
 def check_src_lang(src_lang: Any, where: str = "src_lang") -> str | None:
     """``src_lang`` if it is None or a known language tag; ``InputError`` naming ``where``
     otherwise ("xx", "tlh", "", a 5,000-character string)."""
@@ -40,10 +48,10 @@ def check_src_lang(src_lang: Any, where: str = "src_lang") -> str | None:
     if not isinstance(src_lang, str):
         raise TypeError(f"{where} must be a str or None, got {type(src_lang).__name__}")
     m = _TAG.fullmatch(src_lang)
-    if m is None or m["lang"].lower() not in _iso639_1():
+    if m is None or m["lang"].lower() not in _known():
         shown = src_lang if len(src_lang) <= 20 else src_lang[:20] + "…"
         raise InputError(f"{where} {shown!r} is not a known language: give an ISO 639-1 code "
-                         f"such as 'pt', 'zh' or 'pt-BR', or leave it out to guess from the script")
+                         f"such as 'pt', 'zh' or 'pt-BR' ('liv' for Livonian), or leave it out to guess from the script")
     return src_lang
 
 

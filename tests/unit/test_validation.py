@@ -11,12 +11,13 @@ from mtqe.source.sanity import declared_lang, document_warning
 from mtqe.validation import as_segment, check_src_lang, check_text, reading_view
 
 
-@pytest.mark.parametrize("tag", ["pt", "pt-BR", "zh-Hant", "sr_Latn_RS", "ZH", "es-419"])
+# "liv": Livonian has no ISO 639-1 code but a profile (WMT22 liv-en); "eng" has a 639-1 code
+@pytest.mark.parametrize("tag", ["pt", "pt-BR", "zh-Hant", "sr_Latn_RS", "ZH", "es-419", "liv"])
 def test_known_language_tags(tag: str) -> None:
     assert check_src_lang(tag) == tag
 
 
-@pytest.mark.parametrize("tag", ["xx", "tlh", "", "p", "x" * 5000, "pt-", "en-US-x-private", "zz-Latn"])
+@pytest.mark.parametrize("tag", ["xx", "tlh", "", "p", "x" * 5000, "pt-", "en-US-x-private", "zz-Latn", "eng"])
 def test_unknown_language_tags(tag: str) -> None:
     with pytest.raises(InputError, match="not a known language") as e:
         check_src_lang(tag)
