@@ -51,7 +51,8 @@ def check_src_lang(src_lang: Any, where: str = "src_lang") -> str | None:
     if m is None or m["lang"].lower() not in _known():
         shown = src_lang if len(src_lang) <= 20 else src_lang[:20] + "…"
         raise InputError(f"{where} {shown!r} is not a known language: give an ISO 639-1 code "
-                         f"such as 'pt', 'zh' or 'pt-BR' ('liv' for Livonian), or leave it out to guess from the script")
+                         f"such as 'pt', 'zh' or 'pt-BR' ('liv' for Livonian), or leave it out to guess "
+                         f"from the script")
     return src_lang
 
 

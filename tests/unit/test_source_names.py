@@ -332,7 +332,10 @@ def test_common_words_the_document_capitalises_are_no_names(source, target, cont
 
 _SCHEMA = {"declines": bool, "nouns_capitalised": bool, "hacek": list, "latin_regions": dict,
            "people_nouns": dict, "derived_noun_endings": list, "verb_endings": list, "currency_extra": list,
-           "currency_homographs": list}
+           "currency_homographs": list,
+           # read sources (names.cjk)
+           "reader": str, "folds": list, "respellings": dict, "spellings": dict, "syllables": str,
+           "read_place_forms": bool, "own_names_clear": bool}
 
 
 def test_every_names_section_follows_the_schema():

@@ -17,7 +17,8 @@ def test_known_language_tags(tag: str) -> None:
     assert check_src_lang(tag) == tag
 
 
-@pytest.mark.parametrize("tag", ["xx", "tlh", "", "p", "x" * 5000, "pt-", "en-US-x-private", "zz-Latn", "eng"])
+@pytest.mark.parametrize("tag", ["xx", "tlh", "", "p", "x" * 5000, "pt-", "en-US-x-private", "zz-Latn",
+                                 "eng"])
 def test_unknown_language_tags(tag: str) -> None:
     with pytest.raises(InputError, match="not a known language") as e:
         check_src_lang(tag)

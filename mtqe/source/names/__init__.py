@@ -18,12 +18,17 @@ its profile (``mtqe/lang/profiles/<code>.json``):
 - ``"people_nouns"``: nouns for a people built on its language's name ("Dän-isch" /
   "Dän-innen"): ``{"language_suffix": "isch", "endings": [...]}``.
 
+Chinese and Japanese sources are read (``"reader"``: pinyin, Hepburn) and their names matched
+by ``cjk``, whose profile keys (``"spellings"``, ``"respellings"``, ``"folds"``, ``"syllables"``,
+``"read_place_forms"``, ``"own_names_clear"``) are described there.
+
 The translation's language (``en``) holds English's facts: ``"derived_noun_endings"``,
 ``"verb_endings"``, ``"currency_extra"``, ``"currency_homographs"``.
 
 Modules: ``spelling`` (romanised keys and near spellings), ``lexicon`` (English words, given
 names), ``world`` and ``catalogue`` (places for every language, country names per language),
 ``countries`` (which country a word names), ``matching`` (a name found in another form),
+``reading`` and ``cjk`` (names in Han and kana sources, by reading),
 ``target`` (the translation's names), ``added`` and ``missing`` (the two checks).
 
 Example:

@@ -6,7 +6,16 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..scripts import APPROXIMATE, has_clitics, name_support, script_of, without_clitics
+from ..scripts import (
+    APPROXIMATE,
+    READ_SCRIPTS,
+    has_clitics,
+    name_support,
+    reader_of,
+    script_of,
+    without_clitics,
+)
+from . import cjk
 from .catalogue import catalogue
 from .countries import (
     country_of,
@@ -44,10 +53,12 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
         >>> [n.text for n in names_not_in_source(src, tgt, "pt")]
         ['Britain']
     """
-    support = name_support(script_of(source))
+    script = script_of(source)
+    support = name_support(script)
     if support == "none":
         return []
-    loose = script_of(source) in APPROXIMATE
+    loose = script in APPROXIMATE
+    read = loose and reader_of(src_lang) is not None  # Han or kana, read as news spells it
     short = declined(source, src_lang)
     letters = re.findall(r"[^\W\d_]+", source)
     respelled = spelled(letters, src_lang)
@@ -71,17 +82,24 @@ def names_not_in_source(source: str, target: str, src_lang: str | None) -> list[
             countries, languages = source_countries(source, src_lang), source_languages(source, src_lang)
             words = [w for w in src_words
                      if not other_country(respelled.get(w, w), country, countries, languages)]
-        if _found_somehow(word, phrase, start, end, source, target, words, src_words, joined, loose,
-                          short, country, src_lang, has_catalogue):
+        # Read: found, clearly absent (a name of the language's syllables, a place whose
+        # written forms are known), or undecided, compared loosely as before.
+        clear = cjk.verdict(word, phrase, source, src_lang) if read else None
+        if clear or (clear is None and _found_somehow(word, phrase, start, end, source, target, words,
+                                                      src_words, joined, loose, short, country, src_lang,
+                                                      has_catalogue)):
             continue
-        note = "" if support == "exact" else f" (approximate: {script_of(source)} romanisation)"
+        if clear is False and (by_acronym(word, target, source) or spelled_out(word, phrase, source, target)):
+            continue
+        approximate = loose and clear is None
+        note = f" (approximate: {script} romanisation)" if approximate else ""
         # Without the language's country names ("Lețmō" for Latvia) a country or people
         # cannot be looked for: said, not flagged.
         unchecked = not has_catalogue and bool(country)
         if unchecked:
             note = f" (no country names in {src_lang or 'the source language'} to compare)"
         issues.append(NameIssue(start, end, word, f"'{word}' has no counterpart in the source{note}",
-                                weak=unchecked))
+                                weak=unchecked or approximate))
     return issues
 
 
@@ -117,6 +135,8 @@ def country_swaps(source: str, target: str, src_lang: str | None) -> list[NameIs
     that names Russia twice and Ukraine not at all. Each name is in the source somewhere, so
     only the counts tell; a country only added ("Russian troops" for "the enemy") or only
     dropped is no swap."""
+    if script_of(source) in READ_SCRIPTS:
+        return []  # counted in romanised words, which Han and kana are not written in
     src = source_country_counts(source, src_lang)
     if not src:
         return []

@@ -10,7 +10,8 @@ from rapidfuzz import fuzz
 
 from ...checks import gazetteer
 from ..numbers import month_names
-from ..scripts import EXACT, romanise, script_of, zipf
+from ..scripts import EXACT, READ_SCRIPTS, romanise, script_of, zipf
+from . import cjk
 from .catalogue import catalogue
 from .countries import (
     country_by_stem,
@@ -214,6 +215,8 @@ def source_names_missing(source: str, target: str, src_lang: str | None, context
         >>> source_names_missing("A ponte em Mirandela caiu.", "The bridge in Braga fell.", "pt")
         ['Mirandela']
     """
+    if script_of(source) in READ_SCRIPTS:  # no capitals: its places, by their written names
+        return cjk.places_missing(source, target, src_lang)
     # hyphenated words also whole: "Subsariana" is "Sub-Saharan"
     tgt_words = words_of(target) + [flat_key(h.group()) for h in HYPHENATED.finditer(target)]
     joined = "".join(key(target).split())
