@@ -6,7 +6,7 @@ padded numpy arrays."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,10 @@ def collate(windows: Sequence[Window], pad_id: int) -> dict[str, np.ndarray]:
     }
 
 
+# Windows sorted and scored together. Large enough that length bucketing keeps padding small,
+# small enough that memory does not grow with the article (fp32 scores do not depend on it).
+BLOCK_WINDOWS = 1024
+
 MODEL_INPUTS = ("input_ids", "attention_mask", "token_type_ids", "case_ids", "target_mask")
 
 
@@ -71,29 +75,39 @@ class ModelScorer:
 
     def score_documents(self, documents: Sequence[Sequence[str]]) -> list[list[SentenceScore]]:
         """One ``SentenceScore`` per sentence of each document."""
-        items: list[tuple[int, int, Window]] = []
+        sent_p: dict[tuple[int, int], float] = {}
+        tok_p: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+        for block in self._blocks(documents):
+            # Length-bucketed batches: sorting by length keeps padding (wasted compute) small.
+            block.sort(key=lambda item: len(item[2].input_ids))
+            for b in range(0, len(block), self.batch_size):
+                chunk = block[b:b + self.batch_size]
+                s_logit, t_logit = self._forward(collate([c[2] for c in chunk], self.tokenizer.pad_token_id))
+                s_prob, t_prob = _sigmoid(s_logit), _sigmoid(t_logit)
+                for row, (d, i, w) in enumerate(chunk):
+                    key = (d, i)
+                    sent_p[key] = max(sent_p.get(key, 0.0), float(s_prob[row]))  # worst window
+                    toks = tok_p.setdefault(key, {})
+                    for j, off in enumerate(w.offsets):
+                        if w.target_mask[j]:
+                            toks[off] = max(toks.get(off, 0.0), float(t_prob[row, j]))
+        return [[SentenceScore(sent_p[(d, i)], sorted((a, b, p) for (a, b), p in tok_p[(d, i)].items()))
+                 for i in range(len(sents))] for d, sents in enumerate(documents)]
+
+    def _blocks(self, documents: Sequence[Sequence[str]]) -> Iterator[list[tuple[int, int, Window]]]:
+        """The windows in blocks of about ``BLOCK_WINDOWS``, built as they are needed: a
+        15,000-sentence article's windows at once held 300 MB of Python lists."""
+        block: list[tuple[int, int, Window]] = []
         for d, sents in enumerate(documents):
             totals = name_counts(sents)
             for i in range(len(sents)):
-                items += [(d, i, w) for w in build_windows(self.tokenizer, sents, i,
+                block += [(d, i, w) for w in build_windows(self.tokenizer, sents, i,
                                                            self.model.config, totals=totals)]
-        # Length-bucketed batches: sorting by length keeps padding (wasted compute) small.
-        order = sorted(range(len(items)), key=lambda k: len(items[k][2].input_ids))
-        sent_p: dict[tuple[int, int], float] = {}
-        tok_p: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
-        for b in range(0, len(order), self.batch_size):
-            chunk = [items[k] for k in order[b:b + self.batch_size]]
-            s_logit, t_logit = self._forward(collate([c[2] for c in chunk], self.tokenizer.pad_token_id))
-            s_prob, t_prob = _sigmoid(s_logit), _sigmoid(t_logit)
-            for row, (d, i, w) in enumerate(chunk):
-                key = (d, i)
-                sent_p[key] = max(sent_p.get(key, 0.0), float(s_prob[row]))  # worst window
-                toks = tok_p.setdefault(key, {})
-                for j, off in enumerate(w.offsets):
-                    if w.target_mask[j]:
-                        toks[off] = max(toks.get(off, 0.0), float(t_prob[row, j]))
-        return [[SentenceScore(sent_p[(d, i)], sorted((a, b, p) for (a, b), p in tok_p[(d, i)].items()))
-                 for i in range(len(sents))] for d, sents in enumerate(documents)]
+                if len(block) >= BLOCK_WINDOWS:
+                    yield block
+                    block = []
+        if block:
+            yield block
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -13,6 +13,7 @@ from safetensors.torch import load_file, save_file  # noqa: E402
 from transformers import AutoTokenizer, BertConfig, BertModel  # noqa: E402
 
 from mtqe.evaluation.metrics import auroc  # noqa: E402
+from mtqe.model import scorer as scorer_module  # noqa: E402
 from mtqe.model.inputs import build_windows  # noqa: E402
 from mtqe.model.qe import ModelConfig, QEModel  # noqa: E402
 from mtqe.model.scorer import ModelScorer  # noqa: E402
@@ -53,7 +54,8 @@ def tiny_model(tokenizer, seed: int = 0) -> QEModel:  # type: ignore[no-untyped-
                                     max_target_tokens=24, window_stride=12))
 
 
-def test_tiny_model_learns_and_round_trips(tokenizer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_tiny_model_learns_and_round_trips(tokenizer, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(0)
     examples, docs, labels = [], [], []
     for s in CLEAN * 4:
@@ -75,6 +77,12 @@ def test_tiny_model_learns_and_round_trips(tokenizer, tmp_path: Path) -> None:  
     one_by_one = ModelScorer(model, tokenizer, batch_size=1).score_documents(docs)
     for a, b in zip(batched, one_by_one, strict=True):
         assert a[0].prob == pytest.approx(b[0].prob, abs=1e-5)
+    # windows built and scored in blocks (bounded memory on a long article): the same scores
+    monkeypatch.setattr(scorer_module, "BLOCK_WINDOWS", 3)
+    blocks = ModelScorer(model, tokenizer, batch_size=32).score_documents(docs)
+    flat = [s.prob for d in batched for s in d] + [t[2] for d in batched for s in d for t in s.tokens]
+    assert [s.prob for d in blocks for s in d] + [t[2] for d in blocks for s in d for t in s.tokens] \
+        == pytest.approx(flat, abs=1e-5)
 
     save_file(model.trainable_state(), str(tmp_path / "delta.safetensors"))
     fresh = tiny_model(tokenizer, seed=0)
