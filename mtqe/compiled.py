@@ -64,12 +64,12 @@ def load_runtime_model(art: ModelArtifact, quantize: bool = False, threads: int 
     path = cache_dir() / f"{art.name}-{graph_key(art, quantize)}.onnx"
     if path.is_file():
         try:
-            return OnnxQE(str(path), cfg, threads), tokenizer
+            return OnnxQE(str(path), cfg.serving(), threads), tokenizer
         except Exception:  # damaged or from an incompatible runtime: export again below
             pass
     graph = build_graph(art, quantize)
     _store(path, graph)
-    return OnnxQE(graph, cfg, threads), tokenizer
+    return OnnxQE(graph, cfg.serving(), threads), tokenizer
 
 
 def build_graph(art: ModelArtifact, quantize: bool) -> bytes:

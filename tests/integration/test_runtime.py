@@ -31,7 +31,9 @@ def test_graph_computes_the_torch_model(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setenv("MTQE_CACHE_DIR", str(tmp_path))
     art = load_artifact(NEWS)
     graph = ModelScorer(*load_runtime_model(art))
-    torch_model = ModelScorer(*load_qe_model(art))
+    model, tokenizer = load_qe_model(art)
+    model.config = model.config.serving()  # the runtime reads the serving context budget
+    torch_model = ModelScorer(model, tokenizer)
     assert _scores(graph) == pytest.approx(_scores(torch_model), abs=1e-5)
     assert [p.name for p in tmp_path.iterdir()] == [f"news-v1-{graph_key(art, False)}.onnx"]
 
