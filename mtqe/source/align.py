@@ -35,8 +35,15 @@ _BEADS = {(1, 1): -math.log(0.89), (1, 2): -math.log(0.089 / 2), (2, 1): -math.l
           (2, 2): -math.log(0.011), (1, 0): -math.log(0.0099 / 2), (0, 1): -math.log(0.0099 / 2)}
 
 
-def _cost(src: list[str], tgt: list[str], s_nums: set[float], t_nums: set[float], mu: float,
-          sigma: float) -> float:
+def figures(text: str, lang: str | None) -> set[float]:
+    """The figures a sentence is anchored on across languages: digits, not number words."""
+    return {x.value for x in numbers.extract(text, lang) if x.strong}
+
+
+def bead_cost(src: list[str], tgt: list[str], s_nums: set[float], t_nums: set[float], mu: float,
+              sigma: float) -> float:
+    """The cost of pairing ``src`` with ``tgt`` (their lengths against the ratio ``mu`` ±
+    ``sigma``, their ``figures``), without the bead's prior."""
     ls, lt = sum(map(len, src)) + 1, sum(map(len, tgt)) + 1
     if not src or not tgt:
         return 3.0  # a sentence with no counterpart: the bead prior does the rest
@@ -56,8 +63,8 @@ def align(source: list[str], target: list[str], src_lang: str | None = None,
         ratio = length_row(src_lang, script_of(" ".join(source)), (0.0, 0.2))
     mu, sigma = ratio
     # each sentence's figures once, not once per candidate bead
-    src_nums = [{x.value for x in numbers.extract(t, src_lang) if x.strong} for t in source]
-    tgt_nums = [{x.value for x in numbers.extract(t, "en") if x.strong} for t in target]
+    src_nums = [figures(t, src_lang) for t in source]
+    tgt_nums = [figures(t, "en") for t in target]
     n, m = len(source), len(target)
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -71,7 +78,7 @@ def align(source: list[str], target: list[str], src_lang: str | None = None,
                 a, b = i + di, j + dj
                 if a > n or b > m:
                     continue
-                c = best[i][j] + prior + _cost(source[i:a], target[j:b], set().union(*src_nums[i:a]),
+                c = best[i][j] + prior + bead_cost(source[i:a], target[j:b], set().union(*src_nums[i:a]),
                                                set().union(*tgt_nums[j:b]), mu, sigma)
                 if c < best[a][b]:
                     best[a][b], back[a][b] = c, (di, dj)

@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from statistics import fmean
 
 from ..lang import section
-from . import numbers
-from .align import _cost, length_row
+from .align import bead_cost, figures, length_row
 from .scripts import base_lang, guess_lang, script_of
 
 # The scripts a language is written in: its profile's "source.scripts", Latin where unsaid.
@@ -90,7 +89,7 @@ def pairs_warning(pairs: Sequence[tuple[str, str]], src_lang: str | None = None)
     if reason is not None or len(pairs) < MIN_SENTENCES:
         return reason
     mu, sigma = length_row(src_lang, script_of(" ".join(sources)), (0.0, 0.2))
-    cost = fmean(_cost([s], [t], _figures(s, src_lang), _figures(t, "en"), mu, sigma) for s, t in pairs)
+    cost = fmean(bead_cost([s], [t], figures(s, src_lang), figures(t, "en"), mu, sigma) for s, t in pairs)
     if cost > MAX_PAIR_COST:
         return (f"the sources do not fit their targets line by line (alignment cost {cost:.2f} a line, "
                 f"where translations stay under {MAX_PAIR_COST:.1f})")
@@ -113,6 +112,3 @@ def _mismatch(source: list[str], target: list[str], src_lang: str | None, subjec
     return None
 
 
-def _figures(text: str, lang: str | None) -> set[float]:
-    """The figures the aligner anchors on: digits, not number words."""
-    return {x.value for x in numbers.extract(text, lang) if x.strong}
