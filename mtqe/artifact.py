@@ -230,14 +230,13 @@ def load_qe_model(art: ModelArtifact, trainable: bool = False) -> tuple[Any, Any
     By default the encoder is ``mtqe.encoder``'s plain-torch BERT, which starts two seconds
     sooner than transformers' and computes the same; ``trainable`` gives transformers' model
     and tokenizer instead (dropout included), for a second training stage."""
-    import importlib
 
     from .model.qe import ModelConfig, QEModel
 
     if art.model is None or art.path is None:
         raise ModelError("this model folder has no neural model")
     cfg = ModelConfig(**art.model)
-    base = Path(importlib.import_module(cfg.base_package).get_model_path())
+    base = base_model_dir(cfg.base_package)
     if trainable:
         from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -261,6 +260,13 @@ def load_qe_model(art: ModelArtifact, trainable: bool = False) -> tuple[Any, Any
     model.load_state_dict({**model.state_dict(), **_expected(delta, trained, art.path / WEIGHTS)})
     model.eval()
     return model, tokenizer
+
+
+def base_model_dir(package: str) -> Path:
+    """The pip-installed base encoder's folder (config, weights, tokenizer) of ``package``."""
+    import importlib
+
+    return Path(importlib.import_module(package).get_model_path())
 
 
 def _load_tensors(p: Path) -> dict[str, Any]:

@@ -14,14 +14,13 @@ Where: ``$MTQE_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtqe``, else ``~/.cache/mtqe`
 from __future__ import annotations
 
 import hashlib
-import importlib
 import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from .artifact import DIGESTS, WEIGHTS, ModelArtifact, load_qe_model
+from .artifact import DIGESTS, WEIGHTS, ModelArtifact, base_model_dir, load_qe_model
 from .errors import ModelError
 from .version import __version__
 
@@ -43,7 +42,7 @@ def graph_key(art: ModelArtifact, quantize: bool) -> str:
     assert art.path is not None and art.model is not None
     weights = art.meta.get(DIGESTS, {}).get(WEIGHTS) or hashlib.sha256(
         (art.path / WEIGHTS).read_bytes()).hexdigest()
-    base = _base_weights(art.model["base_package"])
+    base = base_model_dir(art.model["base_package"]) / "model.safetensors"
     stat = base.stat()
     parts = {"weights": weights, "model": art.model, "base": [str(base), stat.st_size, stat.st_mtime_ns],
              "quantize": quantize, "graph": GRAPH_VERSION, "mtqe": __version__}
@@ -59,7 +58,7 @@ def load_runtime_model(art: ModelArtifact, quantize: bool = False, threads: int 
     if art.model is None or art.path is None:
         raise ModelError("this model folder has no neural model")
     cfg = ModelConfig(**art.model)
-    base = _base_weights(cfg.base_package).parent
+    base = base_model_dir(cfg.base_package)
     tokenizer = WordPieceTokenizer.from_file(str(base / "tokenizer.json"))
     path = cache_dir() / f"{art.name}-{graph_key(art, quantize)}.onnx"
     if path.is_file():
@@ -97,6 +96,3 @@ def _store(path: Path, graph: bytes) -> None:
     except OSError:
         pass
 
-
-def _base_weights(package: str) -> Path:
-    return Path(importlib.import_module(package).get_model_path()) / "model.safetensors"
