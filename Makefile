@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 SEED   := seeds/000_4d4a1b028e6d6d4a.txt
 
-.PHONY: demo test chromium lint bench reproduce evaluate pairwise clean
+.PHONY: demo test chromium lint bench reproduce evaluate pairwise meaning clean
 DATA   ?= ../shared/data
 
 demo: $(VENV)/.installed
@@ -67,6 +67,13 @@ pairwise: $(VENV)/.installed
 		$(VENV)/bin/mtqe corrupt --corpus $(DATA)/train/wmt_news_en.jsonl --config $(TWINS) \
 		--out $$($(PY) -c "import json; print(json.load(open('$(PAIRS)'))['twins'])")
 	$(PY) -m mtqe.training.pairs --config $(PAIRS) $(RESUME)
+
+# The cross-lingual meaning estimator (issue 24; about 10 min on 2 CPU cores): written to
+# runs/meaning-v1/meaning.safetensors and screened against the frozen cosine. Not shipped:
+# copy it into a model folder and refit with `mtqe calibrate --source` to use it.
+meaning: $(VENV)/.installed
+	$(PY) -m mtqe.training.meaning --config configs/meaning-v1.json
+	$(PY) bench/meaning_screen.py runs/meaning-v1/meaning.safetensors --data $(DATA)/dev
 
 # The figures of the model card, on every dev file (markdown in eval_out/).
 MODEL ?= models/news-v1

@@ -180,16 +180,19 @@ class Detector:
                         sources: list[list[str | None]]) -> None:
         """Each source report's cross-lingual similarity, all pairs in one batch (the encoder
         is fastest on large batches)."""
+        from .source.meaning import MeaningModel
         from .source.similarity import CrossLingual, supported
 
         with self._lock:
             if self.__crosslingual is None:
-                self.__crosslingual = CrossLingual()
+                path = self.artifact.path
+                self.__crosslingual = CrossLingual(MeaningModel.load(path) if path else None)
         at = [(d, i) for d, row in enumerate(evidence) for i, ev in enumerate(row) if ev.source is not None]
         pairs = [(sources[d][i] or "", docs[d][i], evidence[d][i].source.src_lang) for d, i in at]
-        for (d, i), z, (_, _, lang) in zip(at, self.__crosslingual.zscores(pairs), pairs, strict=True):
+        for (d, i), (z, m), (_, _, lang) in zip(at, self.__crosslingual.assess(pairs), pairs, strict=True):
             ev = evidence[d][i]
             ev.source.similarity_z = z
+            ev.source.meaning_logit = m
             if not supported(lang):
                 ev.found.append(Finding(0, 0, len(docs[d][i]), "meaning_unchecked", 0.0,
                                         f"meaning not compared with the source: the cross-lingual "

@@ -95,6 +95,8 @@ def _negation_added(source: str, target: str, lang: str | None) -> bool:
 _DEFAULT_LENGTH = (0.2, 0.3)  # a script without a row of its own
 # Beyond this many spreads from the usual ratio a sentence lost or gained content.
 _LENGTH_Z = 3.5
+# The learned estimator's logit enters the fusion clipped: beyond this it says no more.
+MEANING_CLIP = 4.0
 
 
 @dataclass
@@ -108,6 +110,9 @@ class SourceReport:
     # cross-lingual similarity against human translations of the language, in spreads
     # (``similarity.CrossLingual.zscores``; None: not computed or language not supported)
     similarity_z: float | None = None
+    # the learned cross-lingual estimator's logit (``meaning.MeaningModel``; None: the
+    # folder has none, or the language is not supported)
+    meaning_logit: float | None = None
 
     def features(self) -> dict[str, float]:
         """Named inputs of the source-aware fusion."""
@@ -118,6 +123,9 @@ class SourceReport:
         # far above the usual says no more than a usual one
         z = self.similarity_z
         f["src_dissimilar"] = 0.0 if z is None else max(-2.0, min(4.0, -z))
+        if self.meaning_logit is not None:
+            # absent (not 0) without an estimator, so a fusion fitted without one is unchanged
+            f["src_meaning"] = max(-MEANING_CLIP, min(MEANING_CLIP, self.meaning_logit))
         return f
 
 

