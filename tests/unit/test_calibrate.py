@@ -322,3 +322,14 @@ def test_target_fusion_reads_the_names_prior() -> None:
     plain = target_features(Evidence([], None), "The talks with them there failed badly.")
     assert named["log_names"] == pytest.approx(math.log1p(2)) and plain["log_names"] == 0.0
     assert named["log_words"] == plain["log_words"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("The minister said, adding: \"no talks\".", 6),
+    ("The minister said , adding : \" no talks \" .", 6),   # as a tokenizer splits it
+    ("Prices rose 5 % - a record.", 5),                    # figures count, lone signs do not
+])
+def test_length_prior_counts_words_not_split_off_punctuation(text: str, words: int) -> None:
+    from mtqe.fusion import features
+
+    assert features(None, None, [], text)["log_words"] == pytest.approx(math.log1p(words))
