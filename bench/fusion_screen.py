@@ -3,7 +3,8 @@
 The model's evidence does not depend on the fusion, so one pass over the MQM 2020 selection
 slice (fit), MQM zh-en 2021 (same-source pairwise accuracy, AUROC), WMT22 QE zh-en
 (Spearman) and 400 human references with three harmless edits (invariance, as
-`../shared/tools/dev_bars.py` builds them) serves every variant: the shipped fusion as is, a
+`../shared/tools/dev_bars.py` builds them, and a fourth it does not: all capitals, as wire
+headlines are) serves every variant: the shipped fusion as is, a
 plain refit, and refits that leave inputs out. ``--zero-case`` zeroes the case embedding.
 
     .venv/bin/python bench/fusion_screen.py --model models/news-v1 [--zero-case] [--out F.json]
@@ -24,6 +25,7 @@ from pathlib import Path
 DEV = Path("../shared/data/dev")
 EDITS = {
     "lower": str.lower,
+    "upper": str.upper,
     "tokenized": lambda t: re.sub(r"\s*([,.!?;:\"“”])\s*", r" \1 ", t).strip(),
     "no_final_stop": lambda t: t.rstrip().rstrip(".!?"),
 }
