@@ -67,10 +67,10 @@ def main() -> None:
         "ced_heldout": (source_halves(load_dev(d / "wmt22_ced_pten_dev.jsonl"))[1], "ced"),
     }
     texts = [t for segs, _ in sets.values() for s in segs for t in (s.source or "", s.target)]
-    pool, roots, index = pool_texts(texts, Path(args.cache or tempfile.mkdtemp()))
-    pool = pool.astype(np.float32)
     backend = use.load_backend()
     frozen = use.frozen_weights(backend)
+    pool, roots, index = pool_texts(texts, Path(args.cache or tempfile.mkdtemp()), backend)
+    pool = pool.astype(np.float32)
     models = {"frozen cosine": None} | {m: MeaningModel.load_file(m) for m in args.model}
     rows = {}
     for name, model in models.items():

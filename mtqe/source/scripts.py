@@ -87,23 +87,23 @@ def name_support(script: str | None) -> str:
 # "small" lists know the words of Zipf 3 and more, which is what the source checks mostly ask
 # (their cut-offs lie at 2.5 to 4.5), in a tenth of the memory: a "large" list takes 70 MB
 # (German) to 115 MB (Russian) once loaded, and a desk that sees six languages held them all.
-# German keeps "best": its capitalised nouns are told from names by frequencies under 3.
+# English and German name "best" (German's capitalised nouns are told from names by
+# frequencies under 3).
 SOURCE_WORDLIST = "small"
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str, wordlist: str | None = None) -> float:
     """wordfreq's Zipf frequency, 0 where it cannot tell (an unknown language, or Chinese and
-    Japanese, whose tokenizers are optional extras we do not install). English is read in
-    its "best" list, other languages in ``SOURCE_WORDLIST`` unless ``wordlist`` says."""
+    Japanese, whose tokenizers are optional extras we do not install). Read in ``wordlist``,
+    else the list the language's profile names, else ``SOURCE_WORDLIST``."""
     listed = section(lang, "source").get("wordfreq")
     if listed is False:
         return 0.0
     try:
         from wordfreq import zipf_frequency
 
-        chosen = wordlist or listed or ("best" if lang == "en" else SOURCE_WORDLIST)
-        return zipf_frequency(word, lang, wordlist=chosen)
+        return zipf_frequency(word, lang, wordlist=wordlist or listed or SOURCE_WORDLIST)
     except (LookupError, ImportError, ValueError):
         return 0.0
 
@@ -127,8 +127,9 @@ READ_SCRIPTS = frozenset({"han", "kana"})
 Reading = list[list[tuple[int, str]]]
 
 
-def _cjk(c: str) -> bool:
-    return char_script(c) in READ_SCRIPTS
+def cjk(text: str) -> bool:
+    """Whether the text has a Han or kana character."""
+    return any(char_script(c) in READ_SCRIPTS for c in text)
 
 
 def _pinyin(text: str) -> Reading:
@@ -170,7 +171,7 @@ def _hepburn(text: str) -> Reading:
         if start < 0:
             continue
         pos = start + len(orig)
-        if any(map(_cjk, orig)) and token["hepburn"].isascii():
+        if cjk(orig) and token["hepburn"].isascii():
             out[start].append((pos, token["hepburn"].lower()))
     for i, c in enumerate(text):  # each kana alone: a name inside a longer word ("でいろは")
         if char_script(c) == "kana" or c in _SILENT_KANA:
@@ -218,7 +219,7 @@ def readings(text: str, lang: str | None) -> tuple[tuple[tuple[int, str], ...], 
     """The spans of ``text`` its language's reader reads, with their spellings; empty where the
     language has no reader or the text nothing to read."""
     name = reader_of(lang)
-    if name is None or not any(map(_cjk, text)):
+    if name is None or not cjk(text):
         return ()
     return tuple(tuple(dict.fromkeys(spans)) for spans in READERS[name](text))
 

@@ -66,33 +66,17 @@ class CrossLingual:
 
     def __init__(self, meaning: Any = None) -> None:
         self._backend: Any = None
-        self._frozen: dict[str, np.ndarray] | None = None
         self.meaning = meaning
-
-    def _load(self) -> Any:
-        if self._backend is None:
-            self._backend = use.load_backend()
-            self._frozen = use.frozen_weights(self._backend)
-        return self._backend
-
-    def _embed(self, sources: Sequence[str], targets: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The token part once for both sides: (pooled features, roots), sources first."""
-        return use.pooled(self._load(), list(sources) + list(targets))
-
-    def cosines(self, sources: Sequence[str], targets: Sequence[str]) -> list[float]:
-        """Cosine of each source with its target (the embeddings are unit length)."""
-        return self.compare(sources, targets)[0]
 
     def compare(self, sources: Sequence[str],
                 targets: Sequence[str]) -> tuple[list[float], list[float] | None]:
         """(cosine of each source with its target, the learned estimator's logit per pair or
-        None without one)."""
-        if not sources:
-            return [], [] if self.meaning is not None else None
-        pool, roots = self._embed(sources, targets)
+        None without one). The token part runs once for both."""
+        if self._backend is None:
+            self._backend = use.load_backend()
+        pool, roots = use.pooled(self._backend, list(sources) + list(targets))
         n = len(sources)
-        assert self._frozen is not None
-        emb = use.sentence(self._frozen, pool, roots)
+        emb = use.sentence(use.frozen_weights(self._backend), pool, roots)
         cos = [float(x) for x in np.einsum("ij,ij->i", emb[:n], emb[n:])]
         if self.meaning is None:
             return cos, None

